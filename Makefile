@@ -1,0 +1,36 @@
+# Two commands on a fresh machine: `make run` and `make test`. Both create .venv first.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PG_BIN := /usr/lib/postgresql/15/bin
+
+.PHONY: run test install postgres clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+# The main job on the sample articles: extract, store in the embedded default, summarise, export.
+run: $(STAMP)
+	$(VENV)/bin/flashpoint ingest samples/
+	@mkdir -p out
+	$(VENV)/bin/flashpoint events --format geojson > out/events.geojson
+	$(VENV)/bin/flashpoint events --format acled > out/events_acled.csv
+	$(VENV)/bin/flashpoint events --format jsonl > out/events.jsonl
+	$(VENV)/bin/flashpoint timeline
+	@echo "Outputs: out/events.geojson (opens in QGIS), out/events_acled.csv, out/events.jsonl"
+
+# PostgreSQL tests need Debian's server binaries; install them when missing.
+postgres:
+	@test -x $(PG_BIN)/initdb || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null)
+
+test: $(STAMP) postgres
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

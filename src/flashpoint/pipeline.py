@@ -1,0 +1,188 @@
+"""The extraction pipeline: a stream of articles in, a stream of results out.
+
+Stages, in order, each small and owned by its own module:
+
+    clean      ingest.clean       marks boilerplate (captions, related headlines...) on the Article
+    language   ingest.language    sets aside articles that are not English
+    nlp        nlp                spaCy parses the masked text (same length, so offsets hold)
+    places     resolve.places     every place mention, resolved with the article's context
+    dates      resolve.time       every date expression, resolved against publication and narrative
+    extract    extract            events found in the parse, as Drafts with raw spans
+    resolve    pipeline           Drafts become contract Events: actors, location, date
+
+One bad article is recorded on its Result and counted; it never stops the run.
+"""
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Optional, Union
+
+from flashpoint.errors import FlashpointError
+from flashpoint.extract.draft import Draft
+from flashpoint.record import (
+    Article, DateMention, Evidence, Event, PlaceMention, content_id,
+)
+
+# Bump when the records the pipeline writes change for the same input: it is part of every id.
+PIPELINE_VERSION = "flashpoint-extract-1"
+
+
+class ArticleFailed(FlashpointError):
+    """An article that a stage could not process; the run goes on without it."""
+
+    code = "FP900"
+
+
+@dataclass
+class Result:
+    """What the pipeline made of one input item."""
+
+    article: Optional[Article]
+    events: list[Event] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    error: Optional[FlashpointError] = None
+    skipped: Optional[FlashpointError] = None  # set aside on purpose (not English), not failed
+
+
+@dataclass
+class Summary:
+    """Counts for the run summary printed on standard error."""
+
+    articles: int = 0
+    events: int = 0
+    skipped: int = 0
+    errors: int = 0
+    by_type: Counter = field(default_factory=Counter)
+
+    def add(self, result: Result) -> None:
+        if result.error is not None:
+            self.errors += 1
+        elif result.skipped is not None:
+            self.skipped += 1
+        else:
+            self.articles += 1
+            self.events += len(result.events)
+            self.by_type.update(e.event_type for e in result.events)
+
+    def line(self) -> str:
+        types = ", ".join(f"{t} {n}" for t, n in self.by_type.most_common())
+        return (f"{self.articles} articles read, {self.events} events found"
+                f"{' (' + types + ')' if types else ''}; "
+                f"{self.skipped} skipped, {self.errors} errors")
+
+
+class Pipeline:
+    """Runs the stages over a stream; heavy resources load on first use."""
+
+    def __init__(self, model: str | None = None, workers: int = 1, batch_size: int = 32,
+                 places=None, actors=None):
+        self.model = model
+        self.workers = max(1, workers)
+        self.batch_size = max(1, batch_size)
+        self._places = places
+        self._actors = actors
+
+    @property
+    def nlp(self):
+        from flashpoint.nlp import load_pipeline
+
+        return load_pipeline(self.model)
+
+    @property
+    def places(self):
+        if self._places is None:
+            from flashpoint.resolve.places import PlaceResolver
+
+            self._places = PlaceResolver()
+        return self._places
+
+    @property
+    def actors(self):
+        if self._actors is None:
+            from flashpoint.resolve.actors import ActorResolver
+
+            self._actors = ActorResolver()
+        return self._actors
+
+    def run(self, items: Iterable[Union[Article, FlashpointError]]) -> Iterator[Result]:
+        """Yield one Result per input item, in input order."""
+        stream = iter(items)
+        while chunk := list(itertools.islice(stream, self.batch_size * self.workers)):
+            yield from self._run_chunk(chunk)
+
+    def _run_chunk(self, chunk: list) -> Iterator[Result]:
+        prepared = [_prepare(item) for item in chunk]
+        ready = [r.article for r in prepared if r.article is not None and not r.error and not r.skipped]
+        docs = iter(self.nlp.pipe((a.masked_text() for a in ready),
+                                  batch_size=self.batch_size, n_process=self.workers))
+        for result in prepared:
+            if result.article is None or result.error or result.skipped:
+                yield result
+                continue
+            doc = next(docs)
+            yield self._analyse(result.article, doc)
+
+    def _analyse(self, article: Article, doc) -> Result:
+        try:
+            return self.analyse(article, doc)
+        except FlashpointError as exc:
+            return Result(article=article, error=exc)
+        except Exception as exc:  # one article's failure is recorded, never stops the run
+            return Result(article=article, error=ArticleFailed(
+                f"article {article.id!r} failed in the pipeline: {exc.__class__.__name__}: {exc}. "
+                "The run went on without it; please report this with the article."))
+
+    def analyse(self, article: Article, doc) -> Result:
+        """All stages after nlp, for one parsed article."""
+        from flashpoint.extract import extract
+        from flashpoint.resolve.time import find_dates
+
+        places = self.places.find(article, doc)
+        dates = find_dates(article, doc)
+        drafts = extract(article, doc, places, dates)
+        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        events = [self._event(article, d, places, dates, sentences) for d in drafts]
+        events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
+        return Result(article=article, events=events, places=places, dates=dates)
+
+    def _event(self, article: Article, draft: Draft, places, dates, sentences) -> Event:
+        from flashpoint.resolve.time import date_for, is_background
+
+        sentence = sentences[draft.sentence] if draft.sentence < len(sentences) else draft.evidence
+        when = date_for(dates, draft.dates, sentence, draft.trigger, article.published)
+        location = self.places.location_for(places, draft.places, sentence, draft.trigger)
+        context = article.text[sentence[0]:sentence[1]]
+        start, end = draft.evidence
+        return Event(
+            id=content_id(article.id, draft.evidence, draft.trigger, draft.event_type,
+                          draft.mode, draft.places, PIPELINE_VERSION),
+            article_id=article.id,
+            event_type=draft.event_type, mode=draft.mode,
+            acled_event_type=draft.acled_event_type,
+            acled_sub_event_type=draft.acled_sub_event_type, cameo=draft.cameo,
+            actors=[self.actors.resolve(article.text[s:e], context, on=when.start)
+                    for s, e in draft.actors],
+            recipients=[self.actors.resolve(article.text[s:e], context, on=when.start)
+                        for s, e in draft.recipients],
+            location=location, date=when,
+            fatalities=draft.fatalities, injuries=draft.injuries,
+            evidence=Evidence(quote=article.text[start:end], start=start, end=end,
+                              sentence=draft.sentence),
+            confidence=round(draft.confidence, 3),
+            background=draft.background or is_background(when, article.published),
+        )
+
+
+def _prepare(item: Union[Article, FlashpointError]) -> Result:
+    """Clean an article and set aside what the pipeline cannot read."""
+    from flashpoint.ingest.clean import clean
+    from flashpoint.ingest.language import detect_problem
+
+    if isinstance(item, FlashpointError):
+        return Result(article=None, error=item)
+    article = clean(item)
+    problem = detect_problem(article)
+    return Result(article=article, skipped=problem)

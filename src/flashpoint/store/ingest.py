@@ -1,0 +1,106 @@
+"""`flashpoint ingest` as a function: read, skip what is stored, extract, store, regroup.
+
+Each article is stored in its own transaction as its result arrives, and events are rebuilt
+once at the end. A run that dies midway leaves the store marked for regrouping, and the
+next run (even one that finds nothing new to add) rebuilds the events first thing after
+storing, so it ends with the data of one clean run.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, Optional, Protocol
+
+from flashpoint.record import Article
+from flashpoint.store.grouping import Grouper
+from flashpoint.store.store import ADDED, REPLACED, UNCHANGED, Store, open_store
+
+
+class Pipeline(Protocol):
+    def run(self, items: Iterable) -> Iterator:
+        """Yield results with .article, .events, .error (and optionally .skipped)."""
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest run did; ``str()`` is the one-line report for standard error."""
+
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    failed: int = 0
+    mentions: int = 0
+    events: Optional[int] = None     # events in the store after regrouping (None: not regrouped)
+    problems: list[str] = field(default_factory=list)
+
+    def count(self, outcome: str, n_mentions: int) -> None:
+        if outcome == UNCHANGED:
+            self.unchanged += 1
+            return
+        self.added += outcome == ADDED
+        self.replaced += outcome == REPLACED
+        self.mentions += n_mentions
+
+    def __str__(self) -> str:
+        grouped = (f"; the store now holds {self.events} events" if self.events is not None
+                   else "; events unchanged")
+        return (f"{self.added} articles added, {self.replaced} replaced, {self.unchanged} "
+                f"unchanged, {self.skipped} skipped, {self.failed} failed; "
+                f"{self.mentions} mentions stored{grouped}")
+
+
+def skip_stored(store: Store, items: Iterable, summary: Optional[IngestSummary] = None
+                ) -> Iterator:
+    """Pass on the items the store lacks (or holds in another version); count the rest.
+
+    Put this between the reader and the pipeline so unchanged articles are never parsed.
+    Input errors pass through, so the pipeline reports them as usual.
+    """
+    for item in items:
+        if isinstance(item, Article) and store.is_unchanged(item):
+            if summary is not None:
+                summary.unchanged += 1
+            continue
+        yield item
+
+
+def ingest_results(store: Store, results: Iterable, summary: Optional[IngestSummary] = None
+                   ) -> IngestSummary:
+    """Store every good result, one transaction each, then regroup when anything changed."""
+    summary = summary if summary is not None else IngestSummary()
+    for result in results:
+        problem = getattr(result, "error", None)
+        if problem is not None or result.article is None:
+            summary.failed += 1
+            summary.problems.append(str(problem) if problem is not None
+                                    else "the pipeline returned a result without an article")
+            continue
+        if getattr(result, "skipped", None) is not None:
+            summary.skipped += 1
+            continue
+        outcome = store.ingest_result(result.article, list(result.events))
+        summary.count(outcome, len(result.events))
+    if store.needs_regroup():
+        summary.events = store.regroup()
+    return summary
+
+
+def ingest(inputs: list[str], db: Optional[str] = None, published: Optional[dt.date] = None,
+           pipeline: Optional[Pipeline] = None, *, reader: Optional[Callable] = None,
+           grouper: Optional[Grouper] = None) -> IngestSummary:
+    """Run the pipeline over ``inputs`` into the store at ``db`` (None: the default file)."""
+    if reader is None:
+        from flashpoint.ingest.readers import read_inputs as reader
+    if pipeline is None:
+        from flashpoint.pipeline import Pipeline as Default
+
+        pipeline = Default()
+    store = open_store(db, grouper=grouper)
+    try:
+        summary = IngestSummary()
+        items = skip_stored(store, reader(inputs, published=published), summary)
+        return ingest_results(store, pipeline.run(items), summary)
+    finally:
+        store.close()
+

@@ -1,0 +1,95 @@
+"""Schema changes as numbered migrations, applied once each and recorded in ``migrations``.
+
+A migration is a name and a list of portable SQL statements (or a function of the backend,
+for a change that needs code). Each runs in its own transaction together with the row that
+records it, so a store is never left half-migrated. Never edit a migration that has shipped:
+add the next one.
+
+Tables (all ids are flashpoint's stable content hashes):
+  articles        one row per article id; ``content_hash`` decides skip / replace
+  mentions        one row per extracted Event record, with indexed columns for grouping
+  events          one row per group of mentions, the reconciled StoredEvent as JSON plus
+                  the columns the query filters use
+  event_mentions  which mentions make up which event
+  links           relations between events (retaliation_for, same_as, ...)
+  meta            small key/value facts, e.g. whether events must be regrouped
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable, Union
+
+from flashpoint.store.backend import EXCLUSIVE, Backend
+
+Step = Union[str, Callable[[Backend], None]]
+
+INITIAL_SCHEMA: list[Step] = [
+    """CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL,
+        title TEXT, source TEXT, url TEXT, published TEXT, language TEXT,
+        text TEXT NOT NULL)""",
+    """CREATE TABLE mentions (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        record TEXT NOT NULL,
+        event_type TEXT NOT NULL,
+        date_start TEXT, date_end TEXT, country TEXT,
+        lat DOUBLE PRECISION, lon DOUBLE PRECISION)""",
+    "CREATE INDEX mentions_article ON mentions (article_id)",
+    "CREATE INDEX mentions_type_date ON mentions (event_type, date_start)",
+    """CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        record TEXT NOT NULL,
+        event_type TEXT NOT NULL,
+        date_start TEXT, date_end TEXT, country TEXT,
+        lat DOUBLE PRECISION, lon DOUBLE PRECISION,
+        actor_text TEXT NOT NULL,
+        search_text TEXT NOT NULL)""",
+    "CREATE INDEX events_date ON events (date_start, date_end)",
+    "CREATE INDEX events_type ON events (event_type)",
+    "CREATE INDEX events_country ON events (country)",
+    "CREATE INDEX events_lonlat ON events (lon, lat)",
+    """CREATE TABLE event_mentions (
+        event_id TEXT NOT NULL REFERENCES events(id),
+        mention_id TEXT NOT NULL REFERENCES mentions(id),
+        PRIMARY KEY (event_id, mention_id))""",
+    "CREATE INDEX event_mentions_mention ON event_mentions (mention_id)",
+    """CREATE TABLE links (
+        event_id TEXT NOT NULL REFERENCES events(id),
+        type TEXT NOT NULL,
+        target_id TEXT NOT NULL REFERENCES events(id),
+        record TEXT NOT NULL,
+        PRIMARY KEY (event_id, type, target_id))""",
+    "CREATE INDEX links_target ON links (target_id)",
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+]
+
+# In order; the name is what the migrations table records.
+MIGRATIONS: list[tuple[str, list[Step]]] = [
+    ("0001_initial_schema", INITIAL_SCHEMA),
+]
+
+_LEDGER = "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+
+
+def migrate(backend: Backend, migrations: list[tuple[str, list[Step]]] = MIGRATIONS) -> list[str]:
+    """Apply the migrations this store lacks; return the names applied now."""
+    applied_now = []
+    for name, steps in migrations:
+        # One transaction per migration: the exclusive lock makes concurrent openers wait,
+        # and the ledger check inside it makes the second one skip what the first did.
+        with backend.transaction(EXCLUSIVE):
+            backend.execute(_LEDGER)
+            if backend.rows("SELECT 1 FROM migrations WHERE name = ?", (name,)):
+                continue
+            for step in steps:
+                step(backend) if callable(step) else backend.execute(step)
+            backend.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
+                            (name, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+        applied_now.append(name)
+    return applied_now
+
+
+def applied(backend: Backend) -> list[str]:
+    return [r[0] for r in backend.rows("SELECT name FROM migrations ORDER BY name")]
