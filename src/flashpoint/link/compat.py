@@ -1,0 +1,210 @@
+"""Can two mentions describe the same real-world event? Field by field, each with a reason.
+
+Every check returns a Verdict: ``veto`` (the fields contradict each other, so the mentions are
+two events), a ``score`` (how strongly the fields agree, 0 when one side is unknown) and a short
+``reason`` a person can check, as MELTT reports what it merged and why. The windows follow what
+event datasets use: a day either side for dates (reports straddle midnight and time zones), a
+distance that widens with the coarser place's UCDP precision, and containment for regions.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+from typing import Iterable, NamedTuple, Optional
+
+from flashpoint.record import Actor, Event, Place, When
+
+DATE_TOLERANCE_DAYS = 1
+# The farthest two places may lie apart and still be one event, by the coarser UCDP precision:
+# 1 exact place, 2 within ~25 km of one, 3 district, 4 province, 5 part of a country.
+RADIUS_KM = {1: 25.0, 2: 50.0, 3: 100.0, 4: 300.0, 5: 600.0}
+SPECIFIC_PRECISION = 3        # district or finer: a place precise enough to identify an event
+NEAR_KM = 25.0
+# ASSAULT modes that reports of one strike often mix: "air strike" vs "drone strike" vs "missile";
+# "explosion" is how many first reports describe any of them. Modes in different families veto.
+MODE_FAMILY = {
+    "aerial": "remote", "drone": "remote", "heavy-weapons": "remote",
+    "explosives": "blast", "suicide-attack": "blast",
+    "firearms": "ground", "targeted": "ground", "primitive": "ground", "beat": "ground",
+    "torture": "ground", "sexual": "ground",
+    "abduct": "abduct", "crowd-control": "crowd", "unconventional": "unconventional",
+}
+COMPATIBLE_FAMILIES = {frozenset({"remote", "blast"}), frozenset({"ground", "blast"})}
+# Actors that name no one in particular: they neither confirm nor contradict another report.
+GENERIC_SECTORS = {"UAF", "UNK"}
+GENERIC_NAMES = {
+    "gunmen", "militants", "unknown", "unidentified", "assailants", "attackers", "fighters",
+    "people", "civilians", "residents", "forces", "troops", "soldiers", "police", "protesters",
+    "demonstrators", "insurgents", "rebels", "terrorists", "militia", "militiamen", "security forces",
+}
+
+
+class Verdict(NamedTuple):   # a tuple: grouping makes one per field per compared pair
+    veto: bool
+    score: int
+    reason: str
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def actor_key(actor: Actor) -> str:
+    """The identity of an actor: its registry id when resolved, else its canonical name."""
+    return f"id:{actor.id}" if actor.id else f"name:{_norm(actor.name or actor.text)}"
+
+
+def is_generic(actor: Actor) -> bool:
+    if actor.id:
+        return False
+    return actor.sector in GENERIC_SECTORS or _norm(actor.name or actor.text) in GENERIC_NAMES
+
+
+def specific_actors(actors: Iterable[Actor]) -> list[Actor]:
+    return [a for a in actors if not is_generic(a)]
+
+
+# ---- what one mention says, precomputed once ---------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """The fields grouping compares, read once per mention (pairs are many, mentions few)."""
+
+    event_type: str
+    mode: Optional[str]
+    start: Optional[int]          # date ordinals; None when the date is unresolved
+    end: Optional[int]
+    precision: Optional[str]
+    place: Optional[Place]
+    actor_names: dict[str, str]   # actor_key -> canonical name, specific actors only
+    countries: frozenset[str]
+    all_registered: bool          # every specific actor has a registry id
+    article_id: str
+    killed: Optional[int]
+
+    @classmethod
+    def of(cls, m: Event) -> "Facts":
+        rng = date_range(m.date)
+        people = specific_actors([*m.actors, *m.recipients])
+        return cls(m.event_type, m.mode, rng[0].toordinal() if rng else None,
+                   rng[1].toordinal() if rng else None, m.date.precision, m.location,
+                   {actor_key(a): a.name for a in people},
+                   frozenset(a.country for a in people if a.country),
+                   bool(people) and all(a.id for a in people), m.article_id,
+                   m.fatalities.best if m.fatalities else None)
+
+
+# ---- dates --------------------------------------------------------------------------------
+
+def date_range(when: When) -> Optional[tuple[dt.date, dt.date]]:
+    if when.start is None:
+        return None
+    return when.start, when.end or when.start
+
+
+def is_fine_date(when: When) -> bool:
+    """A date good enough to identify an event: a day, or a span of a week at most."""
+    rng = date_range(when)
+    return rng is not None and (rng[1] - rng[0]).days <= 7
+
+
+def days_apart(a: Facts, b: Facts) -> Optional[int]:
+    """0 when the date ranges overlap, else the gap in days; None when either is unresolved."""
+    if a.start is None or b.start is None:
+        return None
+    return max(0, b.start - a.end, a.start - b.end)
+
+
+def compare_dates(a: Facts, b: Facts) -> Verdict:
+    gap = days_apart(a, b)
+    if gap is None:
+        return Verdict(False, 0, "a date is unresolved")
+    if gap > DATE_TOLERANCE_DAYS:
+        return Verdict(True, 0, f"dates {gap} days apart")
+    if a.precision == "day" and b.precision == "day":
+        return Verdict(False, 2, "same day" if gap == 0 else "dates a day apart")
+    return Verdict(False, 1, f"dates overlap ({a.precision} vs {b.precision})")
+
+
+# ---- places -------------------------------------------------------------------------------
+
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance (haversine, mean Earth radius 6371 km)."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _contains(coarse: Place, fine: Place) -> Optional[bool]:
+    """Does the coarse place (province, country) contain the fine one? None when we cannot say."""
+    if coarse.precision >= 6:
+        return None if not (coarse.country and fine.country) else coarse.country == fine.country
+    if coarse.precision == 4 and coarse.admin1 and fine.admin1:
+        return coarse.admin1 == fine.admin1 and coarse.country == fine.country
+    return None
+
+
+def compare_places(a: Optional[Place], b: Optional[Place]) -> Verdict:
+    if a is None or b is None:
+        return Verdict(False, 0, "a place is unknown")
+    if a.country and b.country and a.country != b.country and max(a.precision, b.precision) < 7:
+        return Verdict(True, 0, f"different countries ({a.country} vs {b.country})")
+    coarse, fine = (a, b) if a.precision >= b.precision else (b, a)
+    km = distance_km(a, b)
+    contained = _contains(coarse, fine)
+    if contained is False:
+        return Verdict(True, 0, f"{fine.name} is not in {coarse.name}")
+    if contained is None and coarse.precision < 6 and km > RADIUS_KM.get(coarse.precision, 600.0):
+        return Verdict(True, 0, f"places {km:.0f} km apart ({a.name}, {b.name})")
+    if coarse.precision <= SPECIFIC_PRECISION and km <= NEAR_KM:
+        return Verdict(False, 2, f"places {km:.0f} km apart ({a.name}, {b.name})")
+    return Verdict(False, 1, f"{fine.name} lies within {coarse.name}")
+
+
+# ---- actors -------------------------------------------------------------------------------
+
+def _both_add_registered(a: Facts, b: Facts, shared: set[str]) -> bool:
+    def extra(f: Facts) -> bool:
+        return any(k.startswith("id:") for k in f.actor_names.keys() - shared)
+    return extra(a) and extra(b)
+
+
+def compare_actors(a: Facts, b: Facts) -> Verdict:
+    if not a.actor_names or not b.actor_names:
+        return Verdict(False, 0, "actors unknown or generic on one side")
+    shared = a.actor_names.keys() & b.actor_names.keys()
+    if shared:
+        names = ", ".join(sorted(a.actor_names[k] for k in shared))
+        if _both_add_registered(a, b, shared):
+            # A on B and A on C: one side agrees, the other names someone else.
+            return Verdict(False, 1, f"actors partly shared: {names}")
+        return Verdict(False, 2, f"actors shared: {names}")
+    if a.all_registered and b.all_registered:
+        # Both reports name their actors from the registry, and the names differ: two events.
+        return Verdict(True, 0, "different registered actors")
+    countries = a.countries & b.countries
+    if countries:
+        # Not evidence of one event (a country at war has many actors), only no contradiction.
+        return Verdict(False, 0, "actors of the same country: " + ", ".join(sorted(countries)))
+    return Verdict(True, 0, "no actor in common")
+
+
+# ---- type and mode ------------------------------------------------------------------------
+
+def modes_compatible(a: Optional[str], b: Optional[str]) -> bool:
+    if a is None or b is None or a == b or "destroy" in (a, b):
+        return True
+    fa, fb = MODE_FAMILY.get(a, a), MODE_FAMILY.get(b, b)
+    return fa == fb or frozenset({fa, fb}) in COMPATIBLE_FAMILIES
+
+
+def compare_kind(a: Facts, b: Facts) -> Verdict:
+    if a.event_type != b.event_type:
+        return Verdict(True, 0, f"types differ ({a.event_type} vs {b.event_type})")
+    if not modes_compatible(a.mode, b.mode):
+        return Verdict(True, 0, f"modes differ ({a.mode} vs {b.mode})")
+    if a.mode and a.mode == b.mode:
+        return Verdict(False, 1, f"same type and mode ({a.event_type}/{a.mode})")
+    return Verdict(False, 0, f"same type ({a.event_type})")

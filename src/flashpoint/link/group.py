@@ -1,0 +1,176 @@
+"""Group mentions (one per report) into events (one per real-world happening).
+
+Two mentions are one event when nothing contradicts it (same PLOVER type, compatible modes,
+dates within a day, places within reach of each other, a shared or unknown actor) and enough
+agrees (``decide``: a score of at least ``MERGE_SCORE`` from the fields that match). Candidate
+pairs come from blocking (``flashpoint.link.blocking``), so cost grows near-linearly with the
+number of mentions. Pairs are merged strongest first; a merge is refused when any member of one
+group contradicts any member of the other on date, place or mode (``Profile``), which stops
+chains of weak links from gluing different events together. ``merge_reasons`` says why a group
+was formed, in words a person can check.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import NamedTuple, Optional
+
+from flashpoint.link.blocking import candidate_pairs
+from flashpoint.link.compat import (
+    DATE_TOLERANCE_DAYS, Facts, actor_key, compare_actors, compare_dates, compare_kind,
+    compare_places, date_range, modes_compatible, specific_actors,
+)
+from flashpoint.link.reconcile import figures, reconcile  # noqa: F401  (the store's entry points)
+from flashpoint.record import Event, Place
+
+MERGE_SCORE = 4
+
+
+class Decision(NamedTuple):
+    merge: bool
+    score: int
+    reasons: tuple[str, ...]
+
+
+def _as_facts(m: Event | Facts) -> Facts:
+    return m if isinstance(m, Facts) else Facts.of(m)
+
+
+def decide(a: Event | Facts, b: Event | Facts) -> Decision:
+    """Are two mentions one event? With the score and the reasons either way."""
+    a, b = _as_facts(a), _as_facts(b)
+    kind, when = compare_kind(a, b), compare_dates(a, b)
+    if kind.veto or when.veto:   # the cheap checks first: most blocked pairs fail here
+        return Decision(False, 0, tuple(v.reason for v in (kind, when) if v.veto))
+    where, who = compare_places(a.place, b.place), compare_actors(a, b)
+    if where.veto or who.veto:
+        return Decision(False, 0, tuple(v.reason for v in (where, who) if v.veto))
+    same_article = a.article_id == b.article_id
+    same_toll = bool(a.killed and a.killed == b.killed)
+    score = kind.score + when.score + where.score + who.score + same_article + same_toll
+    reasons = [v.reason for v in (kind, when, where, who) if v.score > 0]
+    reasons += ["same article"] * same_article + ["same death toll"] * same_toll
+    # An unresolved date is let in only on strong evidence: a precise shared place and actor.
+    vague_ok = when.score > 0 or same_article or (where.score == 2 and who.score == 2)
+    return Decision(score >= MERGE_SCORE and vague_ok, score, tuple(reasons))
+
+
+@dataclass
+class Profile:
+    """What a group of mentions says, kept small enough to check a merge without all pairs."""
+
+    event_type: str
+    modes: set[str] = field(default_factory=set)
+    max_start: Optional[dt.date] = None
+    min_end: Optional[dt.date] = None
+    places: list[Place] = field(default_factory=list)
+    actor_keys: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, m: Event) -> "Profile":
+        rng = date_range(m.date)
+        people = specific_actors([*m.actors, *m.recipients])
+        return cls(m.event_type, {m.mode} if m.mode else set(),
+                   rng[0] if rng else None, rng[1] if rng else None,
+                   [m.location] if m.location else [],
+                   {actor_key(a) for a in people}, {a.country for a in people if a.country})
+
+    def conflict(self, other: "Profile") -> bool:
+        if self.event_type != other.event_type:
+            return True
+        if any(not modes_compatible(x, y) for x in self.modes for y in other.modes):
+            return True
+        if self._dates_conflict(other):
+            return True
+        if any(compare_places(p, q).veto for p in self.places for q in other.places):
+            return True
+        return (bool(self.actor_keys) and bool(other.actor_keys)
+                and not self.actor_keys & other.actor_keys and not self.countries & other.countries)
+
+    def _dates_conflict(self, other: "Profile") -> bool:
+        if self.max_start is None or other.max_start is None:
+            return False
+        tol = dt.timedelta(days=DATE_TOLERANCE_DAYS)
+        # Every member of one group within the tolerance of every member of the other.
+        return other.min_end < self.max_start - tol or other.max_start > self.min_end + tol
+
+    def absorb(self, other: "Profile") -> None:
+        self.modes |= other.modes
+        if other.max_start is not None:
+            self.max_start = max(filter(None, (self.max_start, other.max_start)))
+            self.min_end = min(filter(None, (self.min_end, other.min_end)))
+        seen = {(p.lat, p.lon, p.precision) for p in self.places}
+        self.places += [p for p in other.places if (p.lat, p.lon, p.precision) not in seen]
+        self.actor_keys |= other.actor_keys
+        self.countries |= other.countries
+
+
+class _Groups:
+    """Union-find over mention indices, each root holding its group's Profile."""
+
+    def __init__(self, mentions: list[Event]):
+        self.parent = list(range(len(mentions)))
+        self.profile = {i: Profile.of(m) for i, m in enumerate(mentions)}
+
+    def root(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def try_merge(self, i: int, j: int) -> bool:
+        ri, rj = self.root(i), self.root(j)
+        if ri == rj or self.profile[ri].conflict(self.profile[rj]):
+            return False
+        keep, gone = min(ri, rj), max(ri, rj)
+        self.parent[gone] = keep
+        self.profile[keep].absorb(self.profile.pop(gone))
+        return True
+
+    def clusters(self) -> list[list[int]]:
+        out: dict[int, list[int]] = {}
+        for i in range(len(self.parent)):
+            out.setdefault(self.root(i), []).append(i)
+        return sorted(out.values())
+
+
+def scored_pairs(mentions: list[Event]) -> list[tuple[int, int, int]]:
+    """(score, i, j) for every blocked pair that may merge, strongest first, ties by position."""
+    facts = [Facts.of(m) for m in mentions]
+    found = []
+    for i, j in candidate_pairs(mentions):
+        d = decide(facts[i], facts[j])
+        if d.merge:
+            found.append((d.score, i, j))
+    found.sort(key=lambda t: (-t[0], t[1], t[2]))
+    return found
+
+
+def group_mentions(mentions: list[Event]) -> list[list[int]]:
+    """Clusters of indices into ``mentions``: each sorted, in order of their first index.
+
+    Every mention is in exactly one cluster (a mention like no other is a cluster of one).
+    The same input gives the same clusters in the same order.
+    """
+    groups = _Groups(mentions)
+    for _, i, j in scored_pairs(mentions):
+        groups.try_merge(i, j)
+    return groups.clusters()
+
+
+def merge_reasons(mentions: list[Event], cluster: list[int]) -> list[str]:
+    """Why the mentions of a cluster were grouped: one line per member after the first.
+
+    Each member is explained by its strongest-agreeing earlier member, e.g.
+    ``"m2 ~ m1 (score 5): same day; places 3 km apart (Taji, Taji); actors shared: ..."``.
+    """
+    lines = []
+    members = sorted(cluster)
+    facts = {k: Facts.of(mentions[k]) for k in members}
+    for pos, j in enumerate(members[1:], start=1):
+        i = max(members[:pos], key=lambda k: (decide(facts[k], facts[j]).score, -k))
+        decision = decide(facts[i], facts[j])
+        lines.append(f"{mentions[j].id} ~ {mentions[i].id} (score {decision.score}): "
+                     + "; ".join(decision.reasons))
+    return lines

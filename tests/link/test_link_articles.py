@@ -1,0 +1,59 @@
+"""Article clustering: articles on one event together, on another event of the same kind apart."""
+import datetime as dt
+
+from flashpoint.link.articles import ArticleDoc, average_linkage, cluster_articles
+from flashpoint.link.tfidf import candidate_pairs, names, vectors
+
+import numpy as np
+
+TAJI = ("Katyusha rockets slammed into Camp Taji north of Baghdad on Wednesday, killing two "
+        "American soldiers and a British medic. Kataib Hezbollah was blamed for the barrage.")
+TAJI_2 = ("Two Americans and a Briton died when rockets struck Camp Taji on Wednesday night; "
+          "Washington blamed Kataib Hezbollah for the barrage on the base north of Baghdad.")
+ASAD = ("Iranian ballistic missiles struck the Ain al-Asad air base in Anbar before dawn, "
+        "Tehran's answer to the killing of Qassem Suleimani. No Americans were killed.")
+ASAD_2 = ("Tehran fired more than a dozen ballistic missiles at Ain al-Asad in Anbar province, "
+          "avenging Qassem Suleimani; the Pentagon said no Americans died.")
+FILLER = ["Parliament debated the budget for a third day as ministers argued over oil revenue.",
+          "The central bank held interest rates steady and warned of slowing growth next year.",
+          "Farmers in the south reported a poor wheat harvest after months without rain.",
+          "A new bridge over the river opened to traffic after four years of building work."]
+
+
+def docs(*texts, published=None):
+    return [ArticleDoc(id=f"d{k}", text=t, published=published) for k, t in enumerate(texts)]
+
+
+def test_two_reports_of_each_attack_form_two_clusters():
+    clusters = cluster_articles(docs(TAJI, ASAD, TAJI_2, ASAD_2, *FILLER))
+    assert [0, 2] in clusters and [1, 3] in clusters
+    assert sorted(i for c in clusters for i in c) == list(range(8))
+
+
+def test_articles_published_weeks_apart_are_not_joined():
+    early = ArticleDoc("a", TAJI, dt.date(2020, 3, 12))
+    late = ArticleDoc("b", TAJI_2, dt.date(2020, 5, 1))
+    assert cluster_articles([early, late, *docs(*FILLER)])[0] == [0]
+
+
+def test_background_articles_inform_word_weights_only():
+    alone = cluster_articles(docs(TAJI, TAJI_2), background=docs(ASAD, *FILLER))
+    assert alone == [[0, 1]]
+
+
+def test_clustering_is_deterministic():
+    batch = docs(TAJI, ASAD, TAJI_2, ASAD_2, *FILLER)
+    assert cluster_articles(batch) == cluster_articles(list(batch))
+    assert cluster_articles([]) == []
+
+
+def test_average_linkage_stops_below_the_threshold():
+    sim = np.array([[1.0, 0.9, 0.1], [0.9, 1.0, 0.2], [0.1, 0.2, 1.0]])
+    assert sorted(sorted(g) for g in average_linkage(sim, 0.5)) == [[0, 1], [2]]
+
+
+def test_names_and_candidate_pairs():
+    assert names("Rockets hit Camp Taji. The US blamed Kataib Hezbollah.") == [
+        "camp", "taji", "us", "kataib", "hezbollah"]
+    vecs = vectors([["taji", "rocket"], ["taji", "base"], ["wheat", "rain"]])
+    assert candidate_pairs(vecs) == {(0, 1)}
