@@ -1,0 +1,297 @@
+"""Who did it to whom: actor and recipient noun phrases from the dependency parse.
+
+Spans follow the PLOVER gold standard records: the noun phrase without leading determiners,
+possessive pronouns, numbers or partitive heads ("Thousands of (Iraqi Kurds)", "one of the
+(factions)"), and without relative clauses, appositions or participle clauses after it.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from spacy.tokens import Token
+
+from flashpoint.extract import lexicon as lx
+from flashpoint.extract.modality import Outcome
+from flashpoint.extract.triggers import OBJECT_DEPS, Trigger, lemma, noun_lemma
+
+CharSpan = tuple[int, int]
+TARGET_PREPS = ("on", "against", "at", "upon", "into", "to")
+SIDE_PREPS = ("with", "between", "among")
+PARTITIVE = frozenset("one two three four five six seven eight nine ten some many most all half "
+                      "third group thousand hundred dozen score number majority member part "
+                      "leader official few several none rest each either both batch patch "
+                      "unit detachment wing contingent section faction".split())
+RELATIVE = frozenset("that which who whom whose".split())
+PRONOUNS = frozenset("it they he she we i you them him her us itself themselves this these "
+                     "those".split())
+LEFT_STRIP_DEPS = {"det", "predet", "nummod", "quantmod", "punct", "cc", "preconj"}
+RIGHT_CUT_DEPS = {"relcl", "appos", "acl", "punct", "cc", "conj", "advcl", "parataxis"}
+PARTNER_TYPES = frozenset("CONSULT COOPERATE AGREE SUPPORT".split())
+EVENT_NOUN_OBJECTS = frozenset(set(lx.NOUNS) | set("offer proposal plan invitation resolution effort "
+                                                   "statement change policy peace".split()))
+
+
+def arguments(trig: Trigger, out: Outcome) -> tuple[list[Token], list[Token]]:
+    """Head tokens of the actors and of the recipients."""
+    if out.via is not None and out.kind == "request" and lemma(out.via) in lx.REPORTING:
+        return _clean(subjects(out.via)), _clean(_request_targets(trig.head))
+    actors, recipients = _core(trig)
+    if out.via is not None:
+        actors = subjects(out.via) or actors
+    return _clean(actors), [r for r in _clean(recipients) if r not in actors]
+
+
+def _core(trig: Trigger) -> tuple[list[Token], list[Token]]:
+    if trig.nominal:
+        return _noun_args(trig.head)
+    verb = trig.head
+    # The fixed object of a phrase ("pointed the finger at") is not a recipient.
+    actors, recipients = _verb_args(verb, frozenset({trig.last}) if trig.last != verb.i else frozenset())
+    if trig.noun is not None and not recipients:
+        recipients = _prep_objects(trig.noun, TARGET_PREPS)
+    if not recipients and trig.sense.type in PARTNER_TYPES:
+        recipients = _prep_objects(verb, ("with",)) or (
+            _prep_objects(trig.noun, ("with",)) if trig.noun is not None else [])
+    if trig.sense.role == "clash" or (trig.noun is not None and lx.NOUNS.get(noun_lemma(trig.noun), None)
+                                      and lx.NOUNS[noun_lemma(trig.noun)].role == "clash"):
+        actors = actors + _prep_objects(verb, SIDE_PREPS) + (
+            _prep_objects(trig.noun, SIDE_PREPS) if trig.noun is not None else [])
+        recipients = []
+    elif trig.sense.role == "head" and not recipients:
+        recipients = _embedded_targets(verb)
+    return actors, recipients
+
+
+def _verb_args(verb: Token, skip: frozenset[int] = frozenset()) -> tuple[list[Token], list[Token]]:
+    if is_passive(verb):
+        recipients = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+        return _prep_objects(verb, ("by",), agent=True), _expand(recipients)
+    objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i not in skip
+            and noun_lemma(c) not in lx.MUNITIONS]
+    objs = [_event_owner(o) or o for o in objs]
+    return subjects(verb), _expand(objs) or _prep_objects(verb, TARGET_PREPS)
+
+
+def is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    # "seven people wounded in the strikes": a participle with no "have" is a reduced passive.
+    return verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The doer of a verb, following relative pronouns, conjunctions and control."""
+    for child in verb.children:
+        if child.dep_ == "nsubjpass" or (child.dep_ == "nsubj" and is_passive(verb)):
+            return _prep_objects(verb, ("by",), agent=True)
+        if child.dep_ in ("nsubj", "csubj"):
+            return _expand([_antecedent(child, verb) or child])
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        return subjects(verb.head)
+    if verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBG":
+        return [verb.head]
+    return []
+
+
+def _antecedent(subj: Token, verb: Token) -> Optional[Token]:
+    if lemma(subj) in RELATIVE and verb.dep_ == "relcl":
+        return verb.head
+    if lemma(subj) in PRONOUNS:
+        return _reporter(verb)
+    return None
+
+
+def _reporter(verb: Token) -> Optional[Token]:
+    """"Syria says it will not accept refugees": the pronoun is the speaker."""
+    cur = verb
+    while cur.dep_ in ("ccomp", "conj") and cur.head.i != cur.i:
+        cur = cur.head
+        if lemma(cur) in lx.REPORTING:
+            subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+            if subj is not None and lemma(subj) not in PRONOUNS:
+                return subj
+    return None
+
+
+def _prep_objects(tok: Token, preps: Iterable[str], agent: bool = False) -> list[Token]:
+    found = []
+    for child in tok.children:
+        if (child.dep_ == "prep" or (agent and child.dep_ == "agent")) and lemma(child) in preps:
+            found += [g for g in child.children if g.dep_ == "pobj"]
+    return _expand(found)
+
+
+def _expand(heads: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for head in heads:
+        out.append(head)
+        out += [c for c in head.conjuncts if c.i > head.i and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+    return out
+
+
+def _event_owner(obj: Token) -> Optional[Token]:
+    """"rejected North Korea's demand": the recipient is who made the demand."""
+    if noun_lemma(obj) not in EVENT_NOUN_OBJECTS:
+        return None
+    owner = _noun_owner(obj, [])
+    return owner[0] if owner else None
+
+
+def _noun_owner(noun: Token, default: list[Token]) -> list[Token]:
+    for child in noun.children:
+        if child.dep_ == "poss" and lemma(child) not in PRONOUNS:
+            return [child]
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in ("GPE", "NORP", "ORG"):
+            return [child]
+    by = _prep_objects(noun, ("by",))
+    if not by and lx.NOUNS.get(noun_lemma(noun), lx.Sense("")).type not in ("ASSAULT", "COERCE"):
+        by = _prep_objects(noun, ("of",))      # "the withdrawal of American forces"
+    return by or default
+
+
+def _noun_args(noun: Token) -> tuple[list[Token], list[Token]]:
+    actors = _noun_owner(noun, [])
+    sense = lx.NOUNS.get(noun_lemma(noun), lx.Sense(""))
+    if not actors and noun.dep_ == "pobj" and lemma(noun.head) in ("in", "into"):
+        verb = noun.head.head
+        if lemma(verb) in ("be", "engage", "involve", "participate", "join", "take"):
+            actors = subjects(verb)                                      # "is in talks with"
+    recipients = _prep_objects(noun, TARGET_PREPS)
+    if not recipients and sense.type in ("ASSAULT", "COERCE"):
+        recipients = _prep_objects(noun, ("of",))                        # "the killing of X"
+    if not recipients and sense.type in PARTNER_TYPES:
+        recipients = _prep_objects(noun, ("with",))
+    if not recipients and lx.NOUNS.get(noun_lemma(noun), None) is not None:
+        if lx.NOUNS[noun_lemma(noun)].role == "clash":
+            return actors + _prep_objects(noun, SIDE_PREPS), []
+    return actors, recipients
+
+
+def _request_targets(clause: Token) -> list[Token]:
+    return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _embedded_targets(verb: Token) -> list[Token]:
+    """"demanded that Hamas renounce", "urged the EU to support", "threatened to shell X"."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp",):
+            subj = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                return _expand(subj)
+        if child.dep_ == "xcomp":
+            inner = [c for c in child.children if c.dep_ in OBJECT_DEPS]
+            found = _expand(inner) or _prep_objects(child, TARGET_PREPS + ("with", "from"))
+            return [t for f in found for t in _through_event(f)]
+    return _prep_objects(verb, ("on", "upon", "for", "to", "with", "against"))
+
+
+def _through_event(tok: Token) -> list[Token]:
+    """"respond with more strikes against X": the target of the event noun."""
+    if noun_lemma(tok) in lx.NOUNS:
+        return _prep_objects(tok, TARGET_PREPS) or [tok]
+    return [tok]
+
+
+def _clean(heads: list[Token]) -> list[Token]:
+    """Drop what cannot be an actor: pronouns, weapons, event nouns, dates."""
+    keep = []
+    for tok in heads:
+        tok = _partitive(tok)
+        if noun_lemma(tok) in lx.NOUNS:          # "the US strikes hit": the owner acts
+            owner = _noun_owner(tok, [])
+            if not owner:
+                continue
+            tok = owner[0]
+        word = noun_lemma(tok)
+        if tok.tag_ in ("PRP", "PRP$", "WP", "WDT", "DT") or tok.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+            continue
+        if word in lx.MUNITIONS or word in lx.NOUNS or tok.pos_ in ("VERB", "AUX", "ADV"):
+            continue
+        if tok not in keep:
+            keep.append(tok)
+    return keep
+
+
+def _partitive(tok: Token) -> Token:
+    """"one of the factions" -> factions; "thousands of Kurds" -> Kurds."""
+    while noun_lemma(tok) in PARTITIVE or tok.pos_ == "NUM":
+        of = next((c for c in tok.children if c.dep_ == "prep" and lemma(c) == "of"), None)
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None:
+            return tok
+        tok = pobj
+    return tok
+
+
+# ---- spans ---------------------------------------------------------------------------------------
+def np_spans(head: Token) -> list[CharSpan]:
+    """The phrase a head token stands for; coordinated modifiers give one span each
+    ("US and UK advisers" -> "US", "UK advisers")."""
+    split = _coordinated_modifier(head)
+    if split is not None:
+        first, rest = split
+        return [char_span(head.doc, first.i, first.i)] + [np_span(head, start=c.i) for c in rest]
+    return [np_span(head)]
+
+
+def np_span(head: Token, start: Optional[int] = None) -> CharSpan:
+    left, right = _np_bounds(head)
+    if start is not None:
+        left = start
+    return char_span(head.doc, left, right)
+
+
+def _coordinated_modifier(head: Token) -> Optional[tuple[Token, list[Token]]]:
+    for child in head.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.i < head.i:
+            conj = [c for c in child.conjuncts if c.i > child.i]
+            if conj:
+                return child, conj
+    return None
+
+
+def _np_bounds(head: Token) -> tuple[int, int]:
+    doc = head.doc
+    kept = [head.i]
+    for child in head.children:
+        if child.dep_ in RIGHT_CUT_DEPS and child.i > head.i:
+            continue
+        if child.dep_ in ("relcl", "appos", "acl", "conj", "cc"):
+            continue
+        if child.dep_ == "prep" and lemma(child) in ("near", "outside", "around"):
+            continue                                  # where it happened, not who
+        kept += [t.i for t in child.subtree]
+    left, right = min(kept), max(kept)
+    right = _first_cut(head, right)
+    while left < head.i and _strippable(doc[left]):
+        left += 1
+    while right > head.i and doc[right].is_punct:
+        right -= 1
+    # A phrase never runs past a line break (headlines have no full stop).
+    for i in range(head.i + 1, right + 1):
+        if "\n" in doc[i].text or "\n" in doc[i - 1].whitespace_:
+            right = i - 1
+            break
+    while right > head.i and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    return left, right
+
+
+def _first_cut(head: Token, right: int) -> int:
+    """Stop before the first excluded child to the right of the head."""
+    cuts = [c.left_edge.i for c in head.children if c.i > head.i and (
+        c.dep_ in RIGHT_CUT_DEPS or c.dep_ == "prep" and lemma(c) in ("near", "outside", "around"))]
+    return min([right] + [c - 1 for c in cuts])
+
+
+def _strippable(tok: Token) -> bool:
+    if tok.dep_ in LEFT_STRIP_DEPS or tok.is_punct:
+        return True
+    if tok.dep_ == "poss" and tok.tag_ == "PRP$":
+        return True
+    return tok.tag_ == "CD" or (tok.dep_ in ("advmod", "amod") and tok.head.tag_ == "CD")
+
+
+def char_span(doc, first: int, last: int) -> CharSpan:
+    return doc[first].idx, doc[last].idx + len(doc[last].text)

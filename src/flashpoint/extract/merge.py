@@ -1,0 +1,167 @@
+"""One article, one draft per event: fold the mentions of the same event together.
+
+A headline, a summary sentence and a detailed sentence often state one strike three times.
+Two drafts merge when they have the same type, nothing they say conflicts (mode, places,
+dates, actors, death tolls), and something positively ties them (same sentence, shared actor,
+place, date or target, or a follow-up sentence that names no one and no place). The weaker
+draft folds into the stronger one, which keeps its evidence; blanks are filled from the
+weaker one. A summary folds into every draft of a per-place split ("strikes hit A, B and C"),
+giving each its actor and date but not its casualties, which no single place can claim.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from flashpoint.extract.draft import Draft
+
+WORD = re.compile(r"[a-z0-9]+")
+STOP = frozenset("the a an of and s its their his her in on at to for from by with".split())
+ALIASES = {"america": "us", "american": "us", "americans": "us", "britain": "uk", "british": "uk"}
+ROLE_STOP = frozenset("forces force troops officials government military army people".split())
+
+
+@dataclass
+class Candidate:
+    draft: Draft
+    nominal: bool = False
+    group: Optional[int] = None               # per-place split this draft belongs to
+    actor_words: set[str] = field(default_factory=set)
+    recipient_words: set[str] = field(default_factory=set)
+    place_keys: set[str] = field(default_factory=set)
+    coarse_places: bool = False               # only countries / regions
+    date_keys: set[str] = field(default_factory=set)
+    anchors: set[int] = field(default_factory=set)   # trigger token and the clause it joins
+    definite: bool = False                   # "the strikes": refers back to a told event
+
+    @property
+    def strength(self) -> int:
+        d = self.draft
+        return sum([not self.nominal, bool(d.actors), bool(d.recipients), bool(d.places) and not self.coarse_places,
+                    bool(d.dates), d.mode is not None])
+
+
+def words(text: str) -> set[str]:
+    text = text.lower().replace("united states", "us").replace("u.s.", "us")
+    found = {ALIASES.get(w, w) for w in WORD.findall(text)}
+    return found - STOP
+
+
+def name_words(tokens, nationality: bool = False) -> set[str]:
+    """Words of the names in a phrase (proper nouns, and for actors nationality adjectives):
+    what ties two mentions of one actor."""
+    names = " ".join(t.text for t in tokens if (t.tag_ in ("NNP", "NNPS") or nationality and t.ent_type_ == "NORP")
+                     and t.lower_ not in STOP)
+    return words(names) - ROLE_STOP
+
+
+def merge(cands: list[Candidate]) -> list[Draft]:
+    live = list(cands)
+    while True:
+        pair = _best_pair(live)
+        if pair is None:
+            break
+        weak, strong = pair
+        _fold(weak, strong, live)
+    return [c.draft for c in live]
+
+
+def _best_pair(live: list[Candidate]) -> Optional[tuple[Candidate, Candidate]]:
+    best, best_score = None, None
+    for a in live:
+        for b in live:
+            if a is b or not _may_fold(a, b):
+                continue
+            score = _score(a, b)
+            if best_score is None or score > best_score:
+                best, best_score = (a, b), score
+    return best
+
+
+def _may_fold(weak: Candidate, strong: Candidate) -> bool:
+    if weak.group is not None and weak.group == strong.group:
+        return False
+    if strong.group is not None and weak.group is None:
+        ok = not weak.draft.places or weak.coarse_places or bool(weak.place_keys & strong.place_keys)
+    elif weak.group is not None and strong.group is None:
+        return False                   # the summary folds into the split, not the other way
+    else:
+        ok = (weak.strength, -weak.draft.sentence) <= (strong.strength, -strong.draft.sentence)
+    return ok and compatible(weak, strong) and _tied(weak, strong)
+
+
+def compatible(a: Candidate, b: Candidate) -> bool:
+    da, db = a.draft, b.draft
+    if da.event_type != db.event_type or da.background != db.background:
+        return False
+    if da.mode and db.mode and da.mode != db.mode and "targeted" not in (da.mode, db.mode):
+        return False
+    if a.place_keys and b.place_keys and not (a.place_keys & b.place_keys) \
+            and not (a.coarse_places or b.coarse_places):
+        return False
+    if a.date_keys and b.date_keys and not (a.date_keys & b.date_keys):
+        return False
+    if a.actor_words and b.actor_words and not (a.actor_words & b.actor_words):
+        return False
+    if (a.actor_words & b.recipient_words) or (b.actor_words & a.recipient_words):
+        return False
+    return _counts_agree(da, db)
+
+
+def _counts_agree(a: Draft, b: Draft) -> bool:
+    for x, y in ((a.fatalities, b.fatalities), (a.injuries, b.injuries)):
+        if x is not None and y is not None and x.best != y.best:
+            return False
+    return True
+
+
+def _tied(a: Candidate, b: Candidate) -> bool:
+    """Something positive says these are one event, beyond not contradicting each other."""
+    da, db = a.draft, b.draft
+    if da.sentence == db.sentence and (a.anchors & b.anchors or (a.nominal and not da.actors)):
+        return True
+    if (a.actor_words & b.actor_words) or (a.recipient_words & b.recipient_words):
+        return True
+    if (a.place_keys & b.place_keys and not (a.coarse_places and b.coarse_places)) or (a.date_keys & b.date_keys):
+        return True
+    gap = abs(da.sentence - db.sentence)
+    if gap == 1 and (not da.actors or not db.actors):
+        return True          # the next sentence goes on about the same event
+    return a.definite and not da.actors and 0 < da.sentence - db.sentence <= 3
+
+
+def _score(weak: Candidate, strong: Candidate) -> tuple:
+    same_toll = weak.draft.fatalities is not None and strong.draft.fatalities is not None
+    shared = len(weak.place_keys & strong.place_keys) + len(weak.actor_words & strong.actor_words)
+    distance = abs(weak.draft.sentence - strong.draft.sentence)
+    return (same_toll, shared, -distance, -weak.strength)
+
+
+def _fold(weak: Candidate, strong: Candidate, live: list[Candidate]) -> None:
+    if strong.group is not None and weak.group is None:
+        for member in [c for c in live if c.group == strong.group]:
+            _fill(member, weak, counts=False)
+    else:
+        _fill(strong, weak, counts=True)
+    live.remove(weak)
+
+
+def _fill(into: Candidate, other: Candidate, counts: bool) -> None:
+    d, o = into.draft, other.draft
+    if not d.actors and o.actors:
+        d.actors, into.actor_words = list(o.actors), set(other.actor_words)
+    if not d.recipients and o.recipients:
+        d.recipients, into.recipient_words = list(o.recipients), set(other.recipient_words)
+    if not d.dates and o.dates:
+        d.dates, into.date_keys = list(o.dates), set(other.date_keys)
+    if not d.places and o.places and into.group is None:
+        d.places, into.place_keys, into.coarse_places = list(o.places), set(other.place_keys), other.coarse_places
+    if d.mode is None and o.mode is not None:
+        d.mode = o.mode
+        d.cameo, d.acled_event_type, d.acled_sub_event_type = o.cameo, o.acled_event_type, o.acled_sub_event_type
+    if counts:
+        d.fatalities = d.fatalities if d.fatalities is not None else o.fatalities
+        d.injuries = d.injuries if d.injuries is not None else o.injuries
+    into.definite = into.definite or other.definite
+    d.confidence = min(0.95, max(d.confidence, o.confidence) + 0.05)

@@ -1,0 +1,357 @@
+"""Find the words in a sentence that name events, and what PLOVER type and mode they carry."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Iterable, Optional
+
+from spacy.tokens import Span, Token
+
+from flashpoint.extract import lexicon as lx
+from flashpoint.extract.lexicon import Sense
+
+NAME_ENTS = {"DATE", "TIME", "ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW",
+             "EVENT", "PRODUCT"}
+OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
+PREP_OBJECT_DEPS = {"pobj", "pcomp"}
+
+
+NO_EVENT = Sense("none")      # a verb whose object shows it names no event ("hosts troops")
+
+
+@dataclass
+class Trigger:
+    head: Token                    # the verb (or noun) the event hangs on in the parse
+    sense: Sense
+    first: int                     # token index where the trigger words start
+    last: int                      # token index of the last trigger word (inclusive)
+    noun: Optional[Token] = None   # the event noun a light verb governs
+    weapon: Optional[str] = None   # lemma of the word that gave the mode
+    nominal: bool = False          # named only by a noun: weaker evidence
+
+    @property
+    def tokens(self) -> set[int]:
+        return {self.head.i} | ({self.noun.i} if self.noun is not None else set())
+
+
+def lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def noun_lemma(tok: Token) -> str:
+    """Nouns in their singular, without spaCy's odd plural lemmas ("bases" -> "basis")."""
+    low, lem = tok.text.lower(), lemma(tok)
+    if lem.endswith("sis") and low.endswith("ses"):
+        return low[:-1]
+    if tok.tag_ in ("NNS", "NNPS") and lem == low and low.endswith("s") and not low.endswith("ss"):
+        return low[:-1]
+    return lem
+
+
+def is_verb(tok: Token) -> bool:
+    return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
+
+
+def find_triggers(sent: Span) -> list[Trigger]:
+    """Every event trigger in the sentence; nouns that a verb trigger governs are folded in."""
+    found: list[Trigger] = []
+    used: set[int] = set()
+    for tok in sent:
+        if is_verb(tok):
+            trig = verb_trigger(tok)
+            if trig is not None:
+                found.append(trig)
+                used |= trig.tokens
+    for tok in sent:
+        if tok.i not in used and _intent_adjective(tok):
+            found.append(Trigger(tok, Sense("AGREE", None, "head"), tok.i, tok.i))
+            used.add(tok.i)
+        if tok.i not in used and _obligation_clause(tok):
+            found.append(Trigger(tok, Sense("REQUEST", None, "obligation"), tok.i, tok.i))
+            used.add(tok.i)
+    for tok in sent:
+        if tok.i in used or tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in NAME_ENTS:
+            continue
+        if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+            continue       # "border patrol agents": a modifier, not an event
+        sense = noun_sense(tok)
+        if sense is None:
+            continue
+        owner = _owning_trigger(tok, found)
+        if owner is not None:
+            _absorb(owner, tok, sense)
+            continue
+        found.append(with_mode(Trigger(tok, sense, _noun_first(tok), tok.i, nominal=True)))
+    return [with_mode(t) for t in found]
+
+
+def _intent_adjective(tok: Token) -> bool:
+    """"France is ready to contribute troops": readiness is an intent (AGREE)."""
+    return tok.pos_ == "ADJ" and lemma(tok) in lx.INTENT_ADJECTIVES and any(
+        c.dep_ in ("xcomp", "prep") for c in tok.children)
+
+
+def _obligation_clause(tok: Token) -> bool:
+    """"X said that Y must do Z": a demand by X on Y, whatever Z is."""
+    return is_verb(tok) and tok.dep_ == "ccomp" and lemma(tok.head) in lx.OBLIGATION_REPORTERS and any(
+        c.dep_ == "aux" and lemma(c) in lx.MODALS_OBLIGATION for c in tok.children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+# ---- verbs ---------------------------------------------------------------------------------------
+def verb_trigger(tok: Token) -> Optional[Trigger]:
+    lem = lemma(tok)
+    phrase = _phrase(tok, lem)
+    if phrase is not None:
+        sense, last = phrase
+        return Trigger(tok, sense, min(tok.i, last), max(tok.i, last))
+    by_obj = _by_object(tok, lem)
+    if by_obj is NO_EVENT:
+        return None
+    if by_obj is not None:
+        return Trigger(tok, by_obj, tok.i, tok.i)
+    sense = lx.VERBS.get(lem) or _misparsed_lemma(tok)
+    if lem in lx.LIGHT_VERBS or (sense is not None and sense.role == "light"):
+        light = _light(tok) or _weapon_use(tok, lem)
+        if light is not None:
+            return light
+    if sense is None or sense.role == "light":
+        return None
+    if sense.role == "head" and sense.type == "AGREE" and not _has_complement(tok):
+        return None        # "offer" needs something offered
+    if lem == "abuse" and any(lemma(c) == "sexually" for c in tok.children):
+        sense = Sense("ASSAULT", "sexual")
+    return Trigger(tok, sense, tok.i, tok.i)
+
+
+def _misparsed_lemma(tok: Token) -> Optional[Sense]:
+    """The small model sometimes lemmatises wrongly ("raped" -> "rap"): try the word itself."""
+    low = tok.text.lower()
+    for cut in (1, 2, 3):
+        sense = lx.VERBS.get(low[:-cut]) if low.endswith(("ed", "es", "s", "ing")) else None
+        if sense is not None:
+            return sense
+    return None
+
+
+WEAPON_VERBS = frozenset("use employ launch drop hurl throw fire".split())
+
+
+def _weapon_use(tok: Token, lem: str) -> Optional[Trigger]:
+    """"used chemical weapons against the town": a weapon turned on a target is an attack."""
+    if lem not in WEAPON_VERBS:
+        return None
+    targets = [c for c in tok.children if c.dep_ == "prep" and lemma(c) in ("against", "on", "at")]
+    for obj in (c for c in tok.children if c.dep_ in OBJECT_DEPS):
+        if targets and object_class(obj) == "weapons":
+            return Trigger(tok, Sense("ASSAULT"), tok.i, obj.i, noun=obj)
+    return None
+
+
+def _has_complement(tok: Token) -> bool:
+    return any(c.dep_ in ("xcomp", "ccomp", "dobj", "dative") for c in tok.children)
+
+
+def _phrase(tok: Token, lem: str) -> Optional[tuple[Sense, int]]:
+    for child in tok.children:
+        key = noun_lemma(child) if child.dep_ in OBJECT_DEPS else lemma(child)
+        if child.dep_ in ("prt", "prep", "advmod") or child.dep_ in OBJECT_DEPS:
+            sense = lx.PHRASES.get((lem, key))
+            if sense is not None:
+                return sense, child.i
+    return None
+
+
+def _by_object(tok: Token, lem: str) -> Optional[Sense]:
+    table = lx.BY_OBJECT.get(lem)
+    if table is None:
+        return None
+    obj = direct_object(tok)
+    if obj is not None:
+        klass = object_class(obj)
+        if klass in table:
+            return table[klass] or NO_EVENT
+    return table.get("") if obj is not None or lem in lx.VERBS else None
+
+
+def direct_object(tok: Token) -> Optional[Token]:
+    for child in tok.children:
+        if child.dep_ in OBJECT_DEPS or (child.dep_ == "nsubjpass"):
+            return child
+    return None
+
+
+def object_class(obj: Token) -> str:
+    """Which NOUN_CLASSES group an object belongs to, using entity labels for names."""
+    obj = _through_partitive(obj)
+    if obj.ent_type_ in ("GPE", "LOC", "FAC"):
+        return "place"
+    if obj.ent_type_ in ("PERSON", "NORP"):
+        return "person"
+    word = noun_lemma(obj)
+    if word == "state" or word == "law":
+        word = "emergency" if word == "state" else "law"
+    modifiers = [noun_lemma(c) for c in obj.children if c.dep_ in ("compound", "amod")]
+    for candidate in [word] + modifiers:          # "mediation efforts", "aid deliveries"
+        for klass, words in lx.NOUN_CLASSES.items():
+            if candidate in words:
+                return klass
+    return ""
+
+
+PARTS = frozenset("part one some most all half group number mission delegation team batch "
+                  "patch section".split())
+
+
+def _through_partitive(tok: Token) -> Token:
+    """"captured part of a stronghold" -> stronghold."""
+    if noun_lemma(tok) in PARTS:
+        of = next((c for c in tok.children if c.dep_ == "prep" and lemma(c) == "of"), None)
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        return pobj if pobj is not None else tok
+    return tok
+
+
+def _light(tok: Token) -> Optional[Trigger]:
+    """A light verb whose event is its object or its "with" noun ("retaliated with strikes")."""
+    for noun in _light_nouns(tok):
+        sense = noun_sense(noun)
+        if sense is not None:
+            sense = _light_reading(lemma(tok), sense)
+            return Trigger(tok, sense, min(tok.i, noun.i), max(tok.i, noun.i), noun=noun)
+    return None
+
+
+def _light_reading(verb: str, sense: Sense) -> Sense:
+    """A few verbs change what their noun means: "lodged a protest" is a diplomatic complaint
+    (CAMEO 114), "declared a ceasefire" is a truce (CAMEO 0871, RETREAT)."""
+    if verb in ("lodge", "file") and sense.type == "PROTEST":
+        return Sense("ACCUSE", "allege")
+    if verb in ("declare", "announce", "observe") and sense.mode == "ceasefire":
+        return Sense("RETREAT", "ceasefire")
+    return sense
+
+
+def _light_nouns(tok: Token) -> Iterable[Token]:
+    for child in tok.children:
+        if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
+            yield child
+            yield from child.conjuncts          # "conducted five precision, defensive strikes"
+    for child in tok.children:
+        if child.dep_ == "prep" and lemma(child) in ("with", "in", "on", "into"):
+            yield from (g for g in child.children if g.dep_ == "pobj")
+
+
+# ---- nouns ---------------------------------------------------------------------------------------
+def noun_sense(tok: Token) -> Optional[Sense]:
+    word = noun_lemma(tok)
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "nmod"):
+            sense = lx.NOUN_COMPOUNDS.get((noun_lemma(child), word))
+            if sense is not None:
+                return sense
+    if word == "strike" and tok.dep_ == "pobj" and lemma(tok.head) == "on":
+        return Sense("PROTEST", "boycott")          # "went on strike"
+    if word == "law" or word == "emergency":
+        return _state_of(tok)
+    return lx.NOUNS.get(word)
+
+
+def _state_of(tok: Token) -> Optional[Sense]:
+    """"martial law", "state of emergency" / "state of siege"."""
+    if noun_lemma(tok) == "law" and any(lemma(c) == "martial" for c in tok.children):
+        return Sense("COERCE", "martial-law")
+    if tok.dep_ == "pobj" and noun_lemma(tok.head.head) == "state":
+        return Sense("COERCE", "martial-law")
+    return None
+
+
+def _noun_first(tok: Token) -> int:
+    first = tok.i
+    for child in tok.lefts:
+        if child.dep_ in ("compound", "amod") and child.i == first - 1:
+            first = child.i
+    return first
+
+
+def _owning_trigger(noun: Token, found: list[Trigger]) -> Optional[Trigger]:
+    """The verb trigger this noun only elaborates ("killed ... in a drone strike")."""
+    by_head = {t.head.i: t for t in found}
+    hops, cur = 0, noun
+    while hops < 3 and cur.dep_ in ("pobj", "prep", "agent", "dobj", "compound", "conj", "nsubjpass", "nsubj"):
+        cur = cur.head
+        hops += 1
+        owner = by_head.get(cur.i)
+        if owner is not None:
+            return owner if _compatible_fold(owner, noun) else None
+    return None
+
+
+def _compatible_fold(owner: Trigger, noun: Token) -> bool:
+    sense = noun_sense(noun)
+    return sense is not None and (sense.type == owner.sense.type or owner.sense.role == "casualty")
+
+
+def _absorb(owner: Trigger, noun: Token, sense: Sense) -> None:
+    if owner.sense.role == "casualty" and sense.type == "ASSAULT":
+        owner.sense = replace(sense, role="event")
+    if owner.noun is None:
+        owner.noun = noun
+    if owner.sense.mode is None and sense.mode is not None:
+        owner.sense = replace(owner.sense, mode=sense.mode)
+
+
+# ---- modes ---------------------------------------------------------------------------------------
+def with_mode(trig: Trigger) -> Trigger:
+    """Refine an ASSAULT's mode from the weapons named around it (a stronger weapon wins)."""
+    if trig.sense.type != "ASSAULT":
+        return trig
+    words = {noun_lemma(t): t for t in _weapon_context(trig)}
+    for mode, vocab in lx.MODE_WORDS:
+        hit = next((w for w in words if w in vocab), None)
+        if hit is not None:
+            if _outranks(mode, trig.sense.mode):
+                trig.sense = replace(trig.sense, mode=mode)
+            trig.weapon = trig.weapon or hit
+            break
+    return trig
+
+
+_RANK = {m: i for i, (m, _) in enumerate(lx.MODE_WORDS)}
+
+
+def _outranks(new: str, old: Optional[str]) -> bool:
+    if old is None:
+        return True
+    if old not in _RANK:           # targeted, abduct, destroy...: the verb said more
+        return False
+    return _RANK[new] < _RANK[old]
+
+
+def _weapon_context(trig: Trigger) -> Iterable[Token]:
+    """Modifiers of the trigger words, and the objects of with/by/using/in/of next to them."""
+    heads = [trig.head] + ([trig.noun] if trig.noun is not None else [])
+    for head in heads:
+        if not is_verb(head):
+            yield head          # "bombing" names a weapon; "bombed" says nothing of one
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "nmod", "npadvmod", "advmod") or child.dep_ in OBJECT_DEPS:
+                yield child
+                yield from (g for g in child.children if g.dep_ in ("compound", "amod"))
+            if child.dep_ in ("prep", "agent") and lemma(child) in ("with", "by", "using", "in", "of", "from"):
+                for pobj in child.children:
+                    yield from _np_words(pobj)
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                yield from _np_words(child)
+        if head.dep_ in ("xcomp", "advcl") and lemma(head.head) in ("use", "employ"):
+            yield from (t for c in head.head.children if c.dep_ in OBJECT_DEPS for t in _np_words(c))
+        if head.dep_ == "pobj" and lemma(head.head) == "in":
+            yield from (t for t in head.head.head.children if t.dep_ in ("nsubj",))
+
+
+def _np_words(tok: Token) -> Iterable[Token]:
+    yield tok
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "nmod"):
+            yield child
+        if child.dep_ == "prep" and lemma(child) == "of":
+            yield from (g for g in child.children if g.dep_ == "pobj")

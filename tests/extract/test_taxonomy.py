@@ -1,0 +1,63 @@
+"""The PLOVER -> CAMEO / ACLED table: complete, spelled as the codebooks spell it. No model."""
+import pytest
+
+from flashpoint.extract import lexicon as lx
+from flashpoint.extract.taxonomy import ACLED_SUB_EVENTS, TABLE, codes_for, is_acled_pair
+from flashpoint.record import PLOVER_TYPES
+
+ASSAULT_MODES = ("aerial drone heavy-weapons firearms explosives suicide-attack targeted primitive "
+                 "beat abduct destroy crowd-control sexual torture unconventional").split()
+# CAMEO roots each PLOVER type comes from (CAMEO2PLOVER-2021).
+CAMEO_ROOTS = {"AGREE": {"03"}, "CONSULT": {"04"}, "SUPPORT": {"05"}, "COOPERATE": {"06"},
+               "AID": {"07"}, "CONCEDE": {"08"}, "RETREAT": {"08"}, "ACCUSE": {"09", "11"},
+               "REQUEST": {"10"}, "REJECT": {"12"}, "THREATEN": {"13"}, "PROTEST": {"14"},
+               "MOBILIZE": {"15"}, "SANCTION": {"16"}, "COERCE": {"17", "19"},
+               "ASSAULT": {"17", "18", "19", "20"}}
+
+
+def test_every_plover_type_has_a_row():
+    assert {t for t, _ in TABLE} == set(PLOVER_TYPES)
+
+
+@pytest.mark.parametrize("mode", ASSAULT_MODES)
+def test_every_assault_mode_has_cameo_and_acled(mode):
+    codes = codes_for("ASSAULT", mode)
+    assert codes.cameo is not None and codes.acled_event_type is not None
+    assert is_acled_pair(codes.acled_event_type, codes.acled_sub_event_type)
+
+
+@pytest.mark.parametrize("key", sorted(TABLE, key=str))
+def test_rows_use_codebook_spelling_and_matching_cameo_root(key):
+    cameo, acled, sub = TABLE[key]
+    assert is_acled_pair(acled, sub)
+    assert cameo[:2] in CAMEO_ROOTS[key[0]]
+
+
+def test_air_strike_codes():
+    codes = codes_for("ASSAULT", "aerial")
+    assert (codes.cameo, codes.acled_event_type, codes.acled_sub_event_type) == (
+        "195", "Explosions/Remote violence", "Air/drone strike")
+
+
+def test_one_sided_shooting_of_civilians_is_violence_against_civilians():
+    assert codes_for("ASSAULT", "firearms", civilian_target=True).acled_event_type == "Violence against civilians"
+    assert codes_for("ASSAULT", "firearms", two_sided=True, civilian_target=True).acled_sub_event_type == "Armed clash"
+
+
+def test_territory_and_grenade_refinements():
+    assert codes_for("ASSAULT", None, territory="government").acled_sub_event_type == "Government regains territory"
+    assert codes_for("ASSAULT", "explosives", weapon="grenade").acled_sub_event_type == "Grenade"
+
+
+def test_all_acled_sub_event_types_are_25():
+    assert sum(len(v) for v in ACLED_SUB_EVENTS.values()) == 25
+
+
+def test_lexicon_uses_only_plover_types_and_known_modes():
+    senses = list(lx.VERBS.values()) + list(lx.NOUNS.values()) + list(lx.PHRASES.values())
+    senses += list(lx.NOUN_COMPOUNDS.values())
+    senses += [s for table in lx.BY_OBJECT.values() for s in table.values() if s is not None]
+    assert {s.type for s in senses} == set(PLOVER_TYPES)
+    for sense in senses:
+        assert (sense.type, sense.mode) in TABLE or sense.mode is None or sense.type != "ASSAULT"
+    assert {m for m, _ in lx.MODE_WORDS} <= set(ASSAULT_MODES)
