@@ -1,0 +1,176 @@
+"""Place resolution: every place mention in an article, each resolved on its own (or left
+unresolved: 'none of these'), and, as a separate step, the location of one event.
+
+Choosing among same-named places uses the article: the countries it is about (named, implied by
+demonyms, or by places with one reading), the provinces it names ('Alexandria' in a report on
+Babil province is Iraq's Iskandariya), and nearness to the other places it names.
+
+Demonyms ('Iraqi', 'American') are listed by ``find`` and resolve to their country with
+precision 6, because users asked for them and they are context; ``location_for`` uses one only
+when extraction attached it to the event, never because it stands in the same sentence
+('Iraqi militias fired rockets at Camp Taji' happened at Camp Taji, not in 'Iraq').
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from flashpoint.record import Article, Place, PlaceMention
+from flashpoint.resolve.gazetteer import Entry, Gazetteer, default_gazetteer, normalise
+from flashpoint.resolve.toponyms import Spot, find_spots, spots_for_spans
+
+KIND_PRIOR = {"country": 3.0, "province": 0.5, "region": 1.5, "continent": 3.0, "sea": 2.0,
+              "base": 1.5, "crossing": 1.5, "district": 0.3, "locality": 0.0,
+              # News names capitals for their governments: 'Washington' is rarely the state.
+              "capital": 1.5}
+CONTEXT_COUNTRY = 3.0   # scaled by the share of the article's country votes
+CONTEXT_ADMIN = 2.5     # the candidate lies in a province the article names
+NEARBY = 1.5            # within NEARBY_KM of another place the article names
+NEARBY_KM = 250.0
+PRIMARY_NAME = 1.0
+KIND_HINT = 3.0         # 'Babil province': the province, not a town
+# 'None of these': a weak candidate, named only by an alternate spelling, small, and outside
+# the article's countries, is more likely a different place the gazetteer lacks.
+MIN_POPULATION = 5_000
+
+
+class PlaceResolver:
+    def __init__(self, gazetteer: Optional[Gazetteer] = None):
+        self.gazetteer = gazetteer or default_gazetteer()
+
+    def find(self, article: Article, doc: Doc) -> list[PlaceMention]:
+        """Every place mention in text order, each resolved or with place=None."""
+        spots = find_spots(article, doc, self.gazetteer)
+        choices = resolve_spots(spots)
+        return [PlaceMention(article_id=article.id, text=s.text, start=s.start, end=s.end,
+                             place=self._place(s, c) if c else None)
+                for s, c in zip(spots, choices)]
+
+    def resolve_spans(self, article: Article, doc: Doc,
+                      spans: list[tuple[int, int]]) -> list[Optional[Place]]:
+        """Resolve given character spans as place names, using the rest of the article as
+        context (for spans found by other means, e.g. a gold standard or an extractor)."""
+        found = [s for s in find_spots(article, doc, self.gazetteer)
+                 if not any(s.start < e and b < s.end for b, e in spans)]
+        given = spots_for_spans(article, spans, self.gazetteer)
+        choices = resolve_spots(given + found)[:len(given)]
+        return [self._place(s, c) if c else None for s, c in zip(given, choices)]
+
+    def location_for(self, mentions: list[PlaceMention], attached: list[int],
+                     sentence: tuple[int, int], trigger: tuple[int, int]) -> Optional[Place]:
+        """The event's place: the attached mentions first, then places in its sentence.
+
+        The most specific place wins (a base over its province over its country); among equals,
+        the one nearest the trigger. Demonyms count only when attached.
+        """
+        chosen = [mentions[i] for i in attached if 0 <= i < len(mentions) and mentions[i].place]
+        if not chosen:
+            chosen = [m for m in mentions if m.place and sentence[0] <= m.start
+                      and m.end <= sentence[1] and not self._is_demonym(m)]
+        if not chosen:
+            return None
+        best = min(chosen, key=lambda m: (m.place.precision, _gap(m, trigger)))
+        return best.place.model_copy()
+
+    def _is_demonym(self, mention: PlaceMention) -> bool:
+        return mention.place.precision == 6 and self.gazetteer.demonym(mention.text) is not None
+
+    def _place(self, spot: Spot, entry: Entry) -> Place:
+        return Place(text=spot.text, name=entry.name, geonames_id=entry.geonames_id,
+                     lat=round(entry.lat, 5), lon=round(entry.lon, 5),
+                     country=self.gazetteer.iso3(entry.country),
+                     admin1=entry.admin1 if entry.kind != "country" else None,
+                     precision=precision_of(spot, entry))
+
+
+def precision_of(spot: Spot, entry: Entry) -> int:
+    """UCDP where_prec for this reading: 'near X' is 2 for a point place, 'northern X' is 5
+    for a country; otherwise the kind of place decides."""
+    base = entry.precision
+    if spot.near and base == 1:
+        return 2
+    if spot.part and entry.kind == "country":
+        return 5
+    return base
+
+
+def _gap(mention: PlaceMention, trigger: tuple[int, int]) -> int:
+    if mention.end <= trigger[0]:
+        return trigger[0] - mention.end
+    return max(0, mention.start - trigger[1])
+
+
+def resolve_spots(spots: list[Spot]) -> list[Optional[Entry]]:
+    """Pick one candidate per spot, or None: first alone, then with the article's context."""
+    first = [_best(s, _Context()) for s in spots]
+    context = _Context.from_choices(spots, first)
+    return [_accept(s, _best(s, context), context) for s in spots]
+
+
+class _Context:
+    def __init__(self) -> None:
+        self.countries: Counter = Counter()
+        self.admins: set[str] = set()
+        self.points: list[tuple[str, float, float]] = []
+
+    @classmethod
+    def from_choices(cls, spots: list[Spot], choices: list[Optional[Entry]]) -> "_Context":
+        ctx = cls()
+        for s, c in zip(spots, choices):
+            if c is None:
+                continue
+            if c.country:
+                ctx.countries[c.country] += 1
+            if c.kind in ("province", "district"):
+                ctx.admins.add(normalise(c.name))
+            if c.kind not in ("country", "continent", "sea") and len(_countries(s)) == 1:
+                ctx.points.append((s.key, c.lat, c.lon))
+        return ctx
+
+    def share(self, country: Optional[str]) -> float:
+        total = sum(self.countries.values())
+        return self.countries[country] / total if country and total else 0.0
+
+
+def _countries(spot: Spot) -> set:
+    return {c.country for c in spot.candidates}
+
+
+def _best(spot: Spot, ctx: _Context) -> Optional[Entry]:
+    if not spot.candidates:
+        return None
+    return max(spot.candidates, key=lambda c: (_score(spot, c, ctx), c.population))
+
+
+def _score(spot: Spot, c: Entry, ctx: _Context) -> float:
+    score = KIND_PRIOR[c.kind] + math.log10(c.population + 1) / 1.5
+    score += PRIMARY_NAME if c.primary else 0.0
+    score += CONTEXT_COUNTRY * ctx.share(c.country)
+    if c.kind == "district" and not c.primary:
+        score -= PRIMARY_NAME  # 'Ohio' is the state far more often than 'Ohio County'
+    if c.precision == 1 and c.admin1 and normalise(c.admin1) in ctx.admins:
+        score += CONTEXT_ADMIN
+    if spot.kind_hint and spot.kind_hint == ("locality" if c.kind == "capital" else c.kind):
+        score += KIND_HINT
+    if any(key != spot.key and _km(c.lat, c.lon, lat, lon) < NEARBY_KM
+           for key, lat, lon in ctx.points):
+        score += NEARBY
+    return score
+
+
+def _accept(spot: Spot, best: Optional[Entry], ctx: _Context) -> Optional[Entry]:
+    if best is None or spot.demonym:
+        return best
+    strong = (best.primary or best.population >= MIN_POPULATION or best.kind != "locality"
+              or best.source.startswith("supplement") or ctx.share(best.country) >= 0.2)
+    return best if strong else None
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))

@@ -1,0 +1,205 @@
+"""Finding place names in a parsed article: spaCy's GPE/LOC/FAC entities, demonyms (NORP),
+and a gazetteer phrase match for names the small model misses ('Jurf Al Sakhr', 'Camp Taji').
+
+A Spot is a span of article text that names a place, with what the words around it say about
+how exactly it is meant ('near Baghdad' is within ~25 km of Baghdad; 'northern Iraq' is a part
+of Iraq; 'Babil province' is the province, not a town called Babil).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc, Span
+
+from flashpoint.record import Article
+from flashpoint.resolve.gazetteer import Entry, Gazetteer, normalise
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Lower-case words allowed inside a multi-word name ("Ain al-Asad", "Bab el-Mandeb").
+CONNECTORS = {"al", "el", "as", "ash", "ad", "ar", "at", "az", "an", "of", "de", "du", "la", "-",
+              "bin", "ibn", "abu", "bani", "'s", "'", "’"}
+MAX_TOKENS = 6
+# Capitalised words that are also place names somewhere but mostly mean something else in news.
+COMMON_CAPITALISED = {
+    "a", "an", "the", "he", "she", "it", "we", "they", "i", "you", "said", "says", "will", "may",
+    "march", "april", "june", "july", "august", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "police", "army", "state", "city", "new", "north", "south",
+    "east", "west", "central", "president", "minister", "government", "forces", "officials",
+    "health", "university", "hospital", "district", "province", "region", "county", "union",
+    "victory", "strip", "base", "camp", "mr", "mrs", "dr", "world", "national", "international",
+    "islamic", "post", "times", "news", "reuters", "sources", "friday's", "most", "more", "many",
+    "some", "this", "that", "these", "those", "after", "before", "during", "while", "when",
+}
+FACILITY_WORDS = {"base", "airbase", "air", "military", "camp", "crossing", "airport", "garrison",
+                  "airfield", "border"}
+NEAR = re.compile(r"(?:\bnear(?:by)?|\boutside(?: of)?|\bclose to|\boutskirts of|\bvicinity of|"
+                  r"\b(?:km|kilometres|kilometers|miles|mi)\b[^.;]{0,20}?\b(?:of|from)|"
+                  r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|"
+                  r"north-east|north-west|south-east|south-west)(?:ern)? of)\s+(?:the\s+)?"
+                  r"(?:town of\s+|city of\s+|village of\s+)?$", re.I)
+PART = re.compile(r"\b(?:north|south|east|west|central|northern|southern|eastern|western|"
+                  r"north-?eastern|north-?western|south-?eastern|south-?western|upper|lower)\s+$",
+                  re.I)
+ADMIN_AFTER = re.compile(r"^\s+(?:military\s+|air\s+|army\s+)?(province|governorate|state|oblast|"
+                         r"region|prefecture|district|county|municipality|sub-?district|city|"
+                         r"town|village|base|airbase|airport|airfield|camp|garrison|crossing)\b",
+                         re.I)
+KIND_WORDS = {"province": "province", "governorate": "province", "state": "province",
+              "oblast": "province", "prefecture": "province", "region": "province",
+              "district": "district", "county": "district", "municipality": "district",
+              "subdistrict": "district", "sub-district": "district",
+              "city": "locality", "town": "locality", "village": "locality",
+              "base": "base", "airbase": "base", "airport": "base", "airfield": "base",
+              "camp": "base", "garrison": "base", "crossing": "crossing"}
+
+
+@dataclass
+class Spot:
+    start: int
+    end: int
+    text: str
+    label: str                       # spaCy label, or GAZ for a gazetteer phrase match
+    key: str
+    demonym: Optional[str] = None    # ISO alpha-2 when the words are a demonym ('Iraqi')
+    near: bool = False               # 'near X', '10 km north of X'
+    part: bool = False               # 'northern X'
+    kind_hint: Optional[str] = None  # 'X province' -> province
+    candidates: list[Entry] = field(default_factory=list)
+
+
+def find_spots(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Spot]:
+    """Every place-like span in text order, with its gazetteer candidates attached."""
+    spots = _entity_spots(article, doc, gazetteer)
+    taken = [(s.start, s.end) for s in spots]
+    phrases = _phrase_spots(article, doc, gazetteer, taken)
+    spots = sorted(spots + phrases, key=lambda s: s.start)
+    found = gazetteer.lookup_keys(s.key for s in spots if not s.demonym)
+    text = article.text
+    for s in spots:
+        s.candidates = found.get(s.key, []) if not s.demonym else _country(gazetteer, s.demonym)
+        _read_context(s, text)
+    return spots
+
+
+def spots_for_spans(article: Article, spans: list[tuple[int, int]],
+                    gazetteer: Gazetteer) -> list[Spot]:
+    """Spots for spans chosen elsewhere, with candidates and context read as for found ones."""
+    spots = []
+    for start, end in spans:
+        text = article.text[start:end]
+        iso2 = gazetteer.demonym(text)
+        spots.append(Spot(start, end, text, "GIVEN", "" if iso2 else normalise(text), demonym=iso2))
+    found = gazetteer.lookup_keys(s.key for s in spots if s.key)
+    for s in spots:
+        s.candidates = _country(gazetteer, s.demonym) if s.demonym else found.get(s.key, [])
+        _read_context(s, article.text)
+    return spots
+
+
+def _country(gazetteer: Gazetteer, iso2: str) -> list[Entry]:
+    entry = gazetteer.country(iso2)
+    return [entry] if entry else []
+
+
+def _entity_spots(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Spot]:
+    spots = []
+    for ent in doc.ents:
+        span = _trim(ent)
+        if span is None or article.is_marked(span.start_char, span.end_char):
+            continue
+        iso2 = gazetteer.demonym(span.text)
+        if ent.label_ == "NORP" and iso2:
+            spots.append(Spot(span.start_char, span.end_char, span.text, "NORP", "", demonym=iso2))
+        elif ent.label_ in PLACE_LABELS:
+            spots.append(Spot(span.start_char, span.end_char, span.text, ent.label_,
+                              normalise(span.text), demonym=iso2))
+    return spots
+
+
+def _trim(ent: Span) -> Optional[Span]:
+    """Drop a leading 'the' and a trailing possessive: 'the Gaza Strip's' -> 'Gaza Strip'."""
+    start, end = ent.start, ent.end
+    if ent.doc[start].lower_ == "the":
+        start += 1
+    if end - 1 > start and ent.doc[end - 1].text in ("'s", "’s", "'"):
+        end -= 1
+    return ent.doc[start:end] if end > start else None
+
+
+def _phrase_spots(article: Article, doc: Doc, gazetteer: Gazetteer,
+                  taken: list[tuple[int, int]]) -> list[Spot]:
+    """Capitalised word sequences the gazetteer knows, where spaCy saw no place."""
+    options = list(_phrase_options(doc))
+    found = gazetteer.lookup_keys(normalise(doc[i:j].text) for i, j in options)
+    spots, used = [], set()
+    for i, j in sorted(options, key=lambda o: (o[0], -(o[1] - o[0]))):
+        span = doc[i:j]
+        key = normalise(span.text)
+        if key not in found or any(t in used for t in range(i, j)):
+            continue
+        if _overlaps(span, taken) or article.is_marked(span.start_char, span.end_char):
+            continue
+        if not _plausible(span, found[key], doc):
+            continue
+        used.update(range(i, j))
+        spots.append(Spot(span.start_char, span.end_char, span.text, "GAZ", key))
+    return spots
+
+
+def _phrase_options(doc: Doc):
+    for i, tok in enumerate(doc):
+        if not _capitalised(tok):
+            continue
+        for j in range(i + 1, min(i + MAX_TOKENS, len(doc)) + 1):
+            last = doc[j - 1]
+            if j - 1 > i and not (_capitalised(last) or last.lower_ in CONNECTORS):
+                break
+            if _capitalised(last) and last.lower_ not in COMMON_CAPITALISED:
+                yield i, j
+
+
+def _capitalised(tok) -> bool:
+    if not (tok.is_alpha and tok.text[0].isupper()):
+        return False
+    return not tok.is_sent_start or tok.pos_ == "PROPN"
+
+
+def _overlaps(span: Span, taken: list[tuple[int, int]]) -> bool:
+    return any(span.start_char < e and s < span.end_char for s, e in taken)
+
+
+def _plausible(span: Span, candidates: list[Entry], doc: Doc) -> bool:
+    """A phrase match must look like a name. One the model took for a person or organisation
+    counts only when it is that whole entity, several words long, and a curated or sizeable
+    place ('Al Musayyib' tagged ORG), never a part of one ('Baghdad Operations Command')."""
+    labels = {t.ent_type_ for t in span} - {""}
+    curated = any(c.source.startswith("supplement") for c in candidates)
+    if curated and span.end < len(doc) and doc[span.end].lower_ in FACILITY_WORDS:
+        return True  # 'strikes on Taji military base', whatever the model took Taji for
+    if labels & {"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "NORP"}:
+        ent = span[0].ent_iob_ == "B" and (span.end == len(doc) or doc[span.end].ent_iob_ != "I")
+        return ent and len(span) > 1 and any(
+            c.source.startswith("supplement") or c.population >= 10_000 for c in candidates)
+    if len(span) == 1:
+        tok = span[0]
+        if tok.pos_ != "PROPN" or tok.lower_ in COMMON_CAPITALISED or tok.ent_type_:
+            return False
+        if any(c.source.startswith("supplement") for c in candidates):
+            return True
+        # A lone word in capitals ('AL' in a byline) or a small town's name is too often
+        # something else; only well-known places pass on their own.
+        return len(tok) > 2 and not tok.is_upper and any(
+            c.primary and (c.population >= 50_000 or c.kind in ("country", "province", "capital"))
+            for c in candidates)
+    return True
+
+
+def _read_context(spot: Spot, text: str) -> None:
+    before = text[max(0, spot.start - 60):spot.start]
+    after = text[spot.end:spot.end + 25]
+    spot.near = bool(NEAR.search(before))
+    spot.part = bool(PART.search(before))
+    m = ADMIN_AFTER.match(after)
+    spot.kind_hint = KIND_WORDS.get(m.group(1).lower()) if m else None
