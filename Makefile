@@ -13,6 +13,8 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@echo "Building the gazetteer index (once, about a minute)..."
+	$(PY) -c "from flashpoint.resolve.gazetteer_index import ensure_index; ensure_index()"
 	touch $(STAMP)
 
 # The main job on the sample articles: extract, store in the embedded default, summarise, export.

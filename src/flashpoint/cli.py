@@ -357,10 +357,12 @@ def _check_model() -> str:
 
 
 def _check_gazetteer() -> str:
-    from flashpoint.resolve.places import PlaceResolver
+    from flashpoint.resolve.gazetteer import default_gazetteer
 
-    place = PlaceResolver().resolve_name("Baghdad")
-    return f"Baghdad -> {place.lat:.2f}, {place.lon:.2f}" if place else "Baghdad not found"
+    found = default_gazetteer().lookup("Baghdad")
+    if not found:
+        raise RuntimeError("the gazetteer has no Baghdad: reinstall with make install")
+    return f"Baghdad -> {found[0].lat:.2f}, {found[0].lon:.2f}"
 
 
 def _check_actors() -> str:

@@ -1,0 +1,79 @@
+"""The command line as a user meets it: exit codes, where data and messages go, error text."""
+import json
+
+import pytest
+
+from flashpoint.cli import main
+
+RAID = ("On Friday, a rocket struck a base near Baghdad, killing one contractor, officials said.")
+
+
+def run(capsys, *argv, stdin=None, monkeypatch=None):
+    if stdin is not None:
+        import io
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(stdin.encode())))
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_help_lists_every_command(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert exit_.value.code == 0
+    for verb in ["extract", "places", "dates", "ingest", "events", "timeline", "actors",
+                 "gazetteer", "doctor"]:
+        assert verb in out
+
+
+def test_no_command_is_a_usage_error(capsys):
+    assert main([]) == 2
+
+
+def test_extract_from_stdin_writes_contract_records_and_reports_bad_lines(capsys, monkeypatch):
+    lines = "\n".join([json.dumps({"id": "a1", "text": RAID, "published": "2019-12-30"}),
+                       "{not json", json.dumps({"id": "a2"})])
+    code, out, err = run(capsys, "extract", "-", stdin=lines + "\n", monkeypatch=monkeypatch)
+    assert code == 0
+    events = [json.loads(line) for line in out.splitlines()]
+    assert events, "the rocket attack must be found"
+    attack = events[0]
+    assert attack["article_id"] == "a1" and attack["event_type"] == "ASSAULT"
+    assert RAID[attack["evidence"]["start"]:attack["evidence"]["end"]] == attack["evidence"]["quote"]
+    assert attack["date"]["start"] == "2019-12-27"
+    assert "line 2" in err and "line 3" in err
+    assert "1 articles read" in err and "2 errors" in err
+
+
+def test_extract_txt_uses_published_and_file_stem(tmp_path, capsys):
+    path = tmp_path / "raid.txt"
+    path.write_text(RAID)
+    code, out, _ = run(capsys, "extract", str(path), "--published", "2019-12-30", "--quiet")
+    assert code == 0
+    assert {json.loads(line)["article_id"] for line in out.splitlines()} == {"raid"}
+
+
+def test_a_bad_published_date_is_a_usage_error(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["extract", str(tmp_path / "x.txt"), "--published", "30/12/2019"])
+    assert exit_.value.code == 2
+    assert "write it as YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_an_unknown_store_scheme_is_an_error_that_names_the_forms(capsys):
+    code, _, err = run(capsys, "events", "--db", "mysql://u@h/db")
+    assert code == 1
+    assert "FP300" in err and "postgresql://" in err
+
+
+def test_ingest_then_events_then_timeline(tmp_path, capsys):
+    db = str(tmp_path / "events.db")
+    src = tmp_path / "raid.jsonl"
+    src.write_text(json.dumps({"id": "a1", "text": RAID, "published": "2019-12-30"}) + "\n")
+    assert run(capsys, "ingest", str(src), "--db", db)[0] == 0
+    code, out, _ = run(capsys, "events", "--db", db, "--format", "geojson")
+    assert code == 0 and json.loads(out)["type"] == "FeatureCollection"
+    code, again, err = run(capsys, "ingest", str(src), "--db", db)
+    assert "1 unchanged" in err
+    assert run(capsys, "timeline", "--db", db)[0] == 0
