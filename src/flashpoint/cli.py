@@ -198,7 +198,11 @@ def store_summary(store, shown: int = 12) -> str:
     events = list(store.events())
     lines = [f"The store holds {len(events)} events: " + ", ".join(
         f"{n} {t}" for t, n in Counter(e.event_type for e in events).most_common())]
-    for e in [e for e in events if e.event_type == "ASSAULT"][:shown]:
+    violent = [e for e in events if e.event_type == "ASSAULT" and not e.background]
+    violent.sort(key=lambda e: (-len(e.sources), -e.confidence))
+    if violent:
+        lines.append(f"The {min(shown, len(violent))} best-attested attacks:")
+    for e in sorted(violent[:shown], key=lambda e: (e.date.start is None, e.date.start or 0)):
         lines.append("  " + describe_event(e))
     return "\n".join(lines)
 

@@ -183,6 +183,10 @@ def _prepare(item: Union[Article, FlashpointError]) -> Result:
 
     if isinstance(item, FlashpointError):
         return Result(article=None, error=item)
-    article = clean(item)
-    problem = detect_problem(article)
-    return Result(article=article, skipped=problem)
+    try:
+        article = clean(item)
+        return Result(article=article, skipped=detect_problem(article))
+    except Exception as exc:  # a cleaning failure costs this article only
+        return Result(article=item, error=ArticleFailed(
+            f"article {item.id!r} could not be cleaned: {exc.__class__.__name__}: {exc}. "
+            "The run went on without it; please report this with the article."))

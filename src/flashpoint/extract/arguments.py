@@ -38,7 +38,8 @@ def arguments(trig: Trigger, out: Outcome) -> tuple[list[Token], list[Token]]:
     actors, recipients = _core(trig)
     if out.via is not None:
         actors = subjects(out.via) or actors
-    return _clean(actors), [r for r in _clean(recipients) if r not in actors]
+    targets = trig.sense.type == "ASSAULT"
+    return _clean(actors), [r for r in _clean(recipients, targets) if r not in actors]
 
 
 def _core(trig: Trigger) -> tuple[list[Token], list[Token]]:
@@ -47,6 +48,9 @@ def _core(trig: Trigger) -> tuple[list[Token], list[Token]]:
     verb = trig.head
     # The fixed object of a phrase ("pointed the finger at") is not a recipient.
     actors, recipients = _verb_args(verb, frozenset({trig.last}) if trig.last != verb.i else frozenset())
+    if trig.sense.role == "casualty" and trig.noun is not None:
+        # "a strike on the base that killed two": the strike's target, then its victims.
+        recipients = _prep_objects(trig.noun, TARGET_PREPS) + recipients
     if trig.noun is not None and not recipients:
         recipients = _prep_objects(trig.noun, TARGET_PREPS)
     if not recipients and trig.sense.type in PARTNER_TYPES:
@@ -59,7 +63,19 @@ def _core(trig: Trigger) -> tuple[list[Token], list[Token]]:
         recipients = []
     elif trig.sense.role == "head" and not recipients:
         recipients = _embedded_targets(verb)
+    if not _clean(recipients, targets=True) and trig.sense.type == "ASSAULT":
+        recipients = _purpose_targets(verb)
     return actors, recipients
+
+
+def _purpose_targets(verb: Token) -> list[Token]:
+    """"fired tear gas to disperse the protesters": who the weapon was used on."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children):
+            sense = lx.VERBS.get(lemma(child))
+            if sense is not None and sense.type == "ASSAULT":
+                return _expand([c for c in child.children if c.dep_ in OBJECT_DEPS])
+    return []
 
 
 def _verb_args(verb: Token, skip: frozenset[int] = frozenset()) -> tuple[list[Token], list[Token]]:
@@ -76,7 +92,14 @@ def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
     # "seven people wounded in the strikes": a participle with no "have" is a reduced passive.
-    return verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    if verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return True
+    # "two were killed and five people wounded": the model reads the second as active.
+    return verb.dep_ == "conj" and lemma(verb) in HARM and is_passive(verb.head) and not any(
+        c.dep_ in OBJECT_DEPS for c in verb.children)
+
+
+HARM = frozenset("kill wound injure hurt maim".split())
 
 
 def subjects(verb: Token) -> list[Token]:
@@ -95,10 +118,21 @@ def subjects(verb: Token) -> list[Token]:
 
 def _antecedent(subj: Token, verb: Token) -> Optional[Token]:
     if lemma(subj) in RELATIVE and verb.dep_ == "relcl":
-        return verb.head
+        return event_antecedent(verb.head) or verb.head
     if lemma(subj) in PRONOUNS:
         return _reporter(verb)
     return None
+
+
+def event_antecedent(noun: Token) -> Optional[Token]:
+    """"a rocket strike on the base that killed two": the parser hangs the relative clause on
+    the nearest noun (the base), but what killed was the strike. The event noun whose target
+    phrase holds ``noun``, or None."""
+    if noun.dep_ != "pobj" or lemma(noun.head) not in TARGET_PREPS:
+        return None
+    owner = noun.head.head
+    sense = lx.NOUNS.get(noun_lemma(owner)) if owner.pos_ in ("NOUN", "PROPN") else None
+    return owner if sense is not None and sense.type == "ASSAULT" else None
 
 
 def _reporter(verb: Token) -> Optional[Token]:
@@ -141,8 +175,10 @@ def _noun_owner(noun: Token, default: list[Token]) -> list[Token]:
     for child in noun.children:
         if child.dep_ == "poss" and lemma(child) not in PRONOUNS:
             return [child]
+    # "the Basra protest" happened in Basra; "the US strikes" were made by the US.
+    owners = ("NORP", "ORG") if _sense_of(noun).type == "PROTEST" else ("GPE", "NORP", "ORG")
     for child in noun.children:
-        if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in ("GPE", "NORP", "ORG"):
+        if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in owners:
             return [child]
     by = _prep_objects(noun, ("by",))
     if not by and lx.NOUNS.get(noun_lemma(noun), lx.Sense("")).type not in ("ASSAULT", "COERCE"):
@@ -193,24 +229,35 @@ def _through_event(tok: Token) -> list[Token]:
     return [tok]
 
 
-def _clean(heads: list[Token]) -> list[Token]:
-    """Drop what cannot be an actor: pronouns, weapons, event nouns, dates."""
+def _sense_of(noun: Token) -> lx.Sense:
+    return lx.NOUNS.get(noun_lemma(noun), lx.Sense(""))
+
+
+def _clean(heads: list[Token], targets: bool = False) -> list[Token]:
+    """Drop what cannot be an actor: pronouns, weapons, event nouns, dates, abstractions.
+    A protest attacked stands for its protesters (``targets``)."""
     keep = []
     for tok in heads:
         tok = _partitive(tok)
         if noun_lemma(tok) in lx.NOUNS:          # "the US strikes hit": the owner acts
             owner = _noun_owner(tok, [])
-            if not owner:
+            if not owner and not (targets and _sense_of(tok).type == "PROTEST"):
                 continue
-            tok = owner[0]
-        word = noun_lemma(tok)
-        if tok.tag_ in ("PRP", "PRP$", "WP", "WDT", "DT") or tok.ent_type_ in ("DATE", "TIME", "CARDINAL"):
-            continue
-        if word in lx.MUNITIONS or word in lx.NOUNS or tok.pos_ in ("VERB", "AUX", "ADV"):
+            tok = owner[0] if owner else tok
+        if _unfit(tok):
             continue
         if tok not in keep:
             keep.append(tok)
     return keep
+
+
+def _unfit(tok: Token) -> bool:
+    word = noun_lemma(tok)
+    if tok.tag_ in ("PRP", "PRP$", "WP", "WDT", "DT") or tok.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+        return True
+    if word in lx.MUNITIONS or word in lx.ABSTRACT or tok.pos_ in ("VERB", "AUX", "ADV"):
+        return True
+    return tok.pos_ == "ADJ" and tok.ent_type_ not in ("NORP", "GPE", "ORG")
 
 
 def _partitive(tok: Token) -> Token:

@@ -14,6 +14,7 @@ from typing import Optional, Sequence
 from spacy.tokens import Token
 
 from flashpoint.extract import lexicon as lx
+from flashpoint.extract.modality import is_reference
 from flashpoint.extract.triggers import Trigger, lemma
 from flashpoint.record import DateMention, PlaceMention
 
@@ -24,7 +25,12 @@ BACKGROUND_DAYS = 365
 
 def clause_tokens(trig: Trigger, trigger_heads: set[int]) -> set[int]:
     root = _clause_root(trig)
-    return _subtree_without_clauses(root, trigger_heads - {trig.head.i})
+    others = trigger_heads - {trig.head.i}
+    keep = _subtree_without_clauses(root, others)
+    if trig.noun is not None and trig.noun.i not in keep:
+        # "a strike on the base that killed two": the strike's own phrase is the event's too.
+        keep |= _subtree_without_clauses(trig.noun, others - {trig.noun.i})
+    return keep
 
 
 def _clause_root(trig: Trigger) -> Token:
@@ -103,6 +109,8 @@ def _inherited_dates(trig: Trigger, dates, doc, trigger_heads: set[int]) -> list
     parent = head.head
     while parent.pos_ in ("NOUN", "PROPN", "NUM", "ADP") and parent.ent_type_ != "DATE" \
             and parent.head.i != parent.i:
+        if parent.pos_ == "NOUN" and is_reference(parent):
+            return []       # "detained men on Wednesday over a strike that killed two": not Wednesday
         parent = parent.head
     if parent.ent_type_ == "DATE":
         return mentions_in(dates, doc, {parent.i})

@@ -36,7 +36,7 @@ def extract(article: Article, doc: Doc, places: Sequence[PlaceMention],
 
 def sentence_candidates(article: Article, sent: Span, index: int, places, dates) -> list[Candidate]:
     triggers = find_triggers(sent)
-    heads = {t.head.i for t in triggers}
+    heads = {t.head.i for t in triggers} | {t.noun.i for t in triggers if _detached_noun(t)}
     found = []
     for trig in triggers:
         start, end = _trigger_chars(trig)
@@ -45,8 +45,50 @@ def sentence_candidates(article: Article, sent: Span, index: int, places, dates)
         out = assess(trig, heads)
         if out is None:
             continue
-        found.append(_candidate(article, sent, index, trig, out, heads, places, dates))
+        cand = _candidate(article, sent, index, trig, out, heads, places, dates)
+        if _plausible(cand, trig, sent, any(t.sense.type == "ASSAULT" for t in triggers if t is not trig)):
+            found.append(cand)
     return found
+
+
+def _plausible(cand: Candidate, trig: Trigger, sent: Span, attack_near: bool) -> bool:
+    """Drop what reads as an event but is none: an analyst's opinion, a bare event noun in a
+    subordinate clause that names no one and nothing ("since the 2003 invasion"); retype an
+    armed group's road block, which is part of their attack, not a protest."""
+    draft = cand.draft
+    actor_heads = [_head_lemma(sent.doc, a) for a in draft.actors]
+    if draft.event_type in COMMENTARY and any(w in lx.COMMENTATORS for w in actor_heads):
+        return False
+    if draft.event_type == "PROTEST" and any(w in lx.ARMED for w in actor_heads):
+        if attack_near:
+            return False     # "blocked the road and opened fire": one attack
+        _retype(draft, trig)
+    bare = not (draft.actors or draft.recipients or draft.places or draft.fatalities or draft.injuries)
+    return not (trig.nominal and bare and _depth(trig) > 0)
+
+
+COMMENTARY = frozenset("THREATEN REQUEST ACCUSE AGREE REJECT SUPPORT".split())
+
+
+def _head_lemma(doc: Doc, span: tuple[int, int]) -> str:
+    found = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return noun_lemma(found.root) if found is not None else ""
+
+
+def _retype(draft: Draft, trig: Trigger) -> None:
+    """Armed men blocking a road: a restriction they impose (CAMEO 1723-ish), not a protest."""
+    draft.event_type, draft.mode = "COERCE", "restrict"
+    codes = codes_for("COERCE", "restrict")
+    draft.cameo, draft.acled_event_type, draft.acled_sub_event_type = (
+        codes.cameo, codes.acled_event_type, codes.acled_sub_event_type)
+    draft.confidence = round(max(0.05, draft.confidence - 0.1), 3)
+
+
+def _detached_noun(trig: Trigger) -> bool:
+    """An event noun outside its trigger's clause ("over a strike on X that killed two"): other
+    events' clauses must not take its places and dates."""
+    noun = trig.noun
+    return noun is not None and not (trig.head.left_edge.i <= noun.i <= trig.head.right_edge.i)
 
 
 def _candidate(article, sent, index, trig: Trigger, out: Outcome, heads, places, dates) -> Candidate:
@@ -101,6 +143,8 @@ def _anchors(trig: Trigger) -> set[int]:
     linked = {head.i}
     if head.dep_ in ("conj", "advcl"):
         linked.add(head.head.i)
+    if head.dep_ == "relcl" and head.head.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        linked.add(head.head.head.i)     # "a bomb that killed three exploded": one event
     return linked
 
 

@@ -190,6 +190,10 @@ BY_OBJECT: dict[str, dict[str, Optional[Sense]]] = {
     "close": {"border": Sense("SANCTION", None)},
     "accept": {"demand": Sense("CONCEDE", None), "": Sense("AGREE", None)},
     "fire": {"weapons": Sense("ASSAULT", None), "": Sense("ASSAULT", "firearms")},
+    # "the grid supplies electricity", "marching the passengers into the forest": no event.
+    "supply": {"aidgoods": Sense("AID", None), "weapons": Sense("AID", "military"),
+               "person": Sense("AID", None), "forces": Sense("AID", "military"), "": None},
+    "march": {"": None},
     "abandon": {"place": Sense("RETREAT", "withdraw"), "": Sense("REJECT", None)},
     "leave": {"place": Sense("RETREAT", "withdraw")},
     "evacuate": {"place": Sense("RETREAT", "withdraw")},
@@ -224,7 +228,8 @@ NOUN_CLASSES: dict[str, frozenset[str]] = {
                           "tent relief assistance equipment material photograph "
                           "intelligence".split()),
     "weapons": frozenset("weapon arm rocket missile explosive ammunition mortar shell "
-                         "munition gun rifle grenade bomb gas".split()),
+                         "munition gun rifle grenade bomb gas teargas cannon canister "
+                         "bullet round projectile".split()),
     "asylum": frozenset(["asylum"]),
     "restriction": frozenset("curfew ban restriction emergency measure sanction embargo "
                              "blockade siege law".split()),
@@ -318,7 +323,21 @@ MODE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
 # Subjects that are weapons, not actors: "rockets hit the base", "a roadside bomb killed".
 MUNITIONS = frozenset("rocket missile mortar shell bomb ied explosive device mine landmine grenade "
                       "barrage strike airstrike attack blast explosion bullet fire gunfire "
-                      "bombing shelling raid".split())
+                      "bombing shelling raid gas teargas canister cannon projectile shrapnel "
+                      "round volley salvo".split())
+# Heads that name no one: never an actor or a recipient ("denies any role").
+ABSTRACT = frozenset("role involvement option arm state responsibility influence presence "
+                     "interest stance policy issue matter situation time way "
+                     "dead alive".split())
+# Who carries weapons: their road blocks and marches are part of an attack, not a protest.
+ARMED = frozenset("gunman attacker militant bandit fighter insurgent rebel jihadist soldier "
+                  "troop militia militiaman kidnapper assailant terrorist".split())
+# People who comment on events: their warnings and beliefs are analysis, not acts.
+COMMENTATORS = frozenset("analyst expert observer researcher commentator economist scholar "
+                         "academic pundit".split())
+# Verbs of belief: a future event under them is an opinion ("believes the other will back down").
+WARNING = frozenset("warn caution fear worry".split())
+BELIEF = frozenset("believe think expect suspect fear doubt assume predict guess".split())
 
 # ---- modality ----------------------------------------------------------------------------------
 REPORTING = frozenset("say tell announce report state add claim confirm quote reveal disclose "

@@ -6,7 +6,7 @@ dates, actors, death tolls), and something positively ties them (same sentence, 
 place, date or target, or a follow-up sentence that names no one and no place). The weaker
 draft folds into the stronger one, which keeps its evidence; blanks are filled from the
 weaker one. A summary folds into every draft of a per-place split ("strikes hit A, B and C"),
-giving each its actor and date but not its casualties, which no single place can claim.
+giving each its actor and date; its casualties go to one member only (see _give_toll).
 """
 from __future__ import annotations
 
@@ -140,11 +140,25 @@ def _score(weak: Candidate, strong: Candidate) -> tuple:
 
 def _fold(weak: Candidate, strong: Candidate, live: list[Candidate]) -> None:
     if strong.group is not None and weak.group is None:
-        for member in [c for c in live if c.group == strong.group]:
+        members = [c for c in live if c.group == strong.group]
+        for member in members:
             _fill(member, weak, counts=False)
+        _give_toll(members, weak)
     else:
         _fill(strong, weak, counts=True)
     live.remove(weak)
+
+
+def _give_toll(members: list[Candidate], told: Candidate) -> None:
+    """ACLED splits an event by place and divides nothing: a toll told for the whole set goes
+    to the place where it happened when the telling names one, else to the first place listed."""
+    d = told.draft
+    if d.fatalities is None and d.injuries is None:
+        return
+    named = [m for m in members if m.place_keys & told.place_keys]
+    target = (named or sorted(members, key=lambda m: m.draft.places))[0].draft
+    target.fatalities = target.fatalities if target.fatalities is not None else d.fatalities
+    target.injuries = target.injuries if target.injuries is not None else d.injuries
 
 
 def _fill(into: Candidate, other: Candidate, counts: bool) -> None:
@@ -164,4 +178,4 @@ def _fill(into: Candidate, other: Candidate, counts: bool) -> None:
         d.fatalities = d.fatalities if d.fatalities is not None else o.fatalities
         d.injuries = d.injuries if d.injuries is not None else o.injuries
     into.definite = into.definite or other.definite
-    d.confidence = min(0.95, max(d.confidence, o.confidence) + 0.05)
+    d.confidence = round(min(0.95, max(d.confidence, o.confidence) + 0.05), 3)

@@ -41,7 +41,7 @@ def assess(trig: Trigger, trigger_heads: set[int]) -> Optional[Outcome]:
     base = Outcome(trig.sense.type, trig.sense.mode, "asserted")
     if _negated(head, trig):
         return _negate(base)
-    if trig.nominal and _is_reference(trig.head):
+    if trig.nominal and is_reference(trig.head):
         return DROP
     if trig.sense.role == "head" and trig.sense.type == "AGREE" and _conflictual_complement(head):
         base = Outcome("THREATEN", "violence", "intent")     # "offered to strike", "ready to fight"
@@ -105,7 +105,7 @@ def _in_condition(tok: Token) -> bool:
         cur = cur.head
 
 
-def _is_reference(noun: Token) -> bool:
+def is_reference(noun: Token) -> bool:
     """"after the strikes", "in response to the attack": an earlier event, not a new one,
     unless the noun carries its own date ("Friday's rocket assault")."""
     if _has_own_date(noun):
@@ -144,6 +144,8 @@ def _judge(trig, out, dep, gov, child, trigger_heads):
     if gov.pos_ in ("NOUN", "PROPN"):
         unreal = word in lx.UNREAL_NOUNS and dep in ("pobj", "prep", "acl", "compound")
         return "drop" if unreal else None
+    if word in lx.WARNING and dep == "prep":
+        return "drop"        # "warned of a new cycle of violence": a possibility, not an event
     if word in lx.REPORTING:
         return _reported(out, gov, child)
     if dep == "advcl" and _purpose(child) and word not in ("use", "employ"):
@@ -180,11 +182,17 @@ def _reported(out: Outcome, say: Token, child: Token):
     """Reported speech: still the event, unless the reporter denies it or states an obligation."""
     if _governor_negated(say):
         return "drop"        # "did not say how many rockets had hit"
+    if lemma(say) in lx.BELIEF and _modal(child, lx.MODALS_FUTURE | lx.MODALS_WEAK):
+        return "drop"        # "each side believes the other will back down": an opinion
     out.reported = True
     out.penalty += 0.05
     if _obligation(child) and _subject(child) is not None:
         return Outcome("REQUEST", None, "request", 0.1, say, True)
     return None
+
+
+def _modal(clause: Token, words: frozenset[str]) -> bool:
+    return any(c.dep_ == "aux" and lemma(c) in words for c in clause.children)
 
 
 def _obligation(clause: Token) -> bool:

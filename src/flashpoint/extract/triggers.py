@@ -48,7 +48,13 @@ def noun_lemma(tok: Token) -> str:
 
 
 def is_verb(tok: Token) -> bool:
-    return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
+    return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX") or _headline_verb(tok)
+
+
+def _headline_verb(tok: Token) -> bool:
+    """"Security forces fire tear gas at ...": headlines drop the words that tell the small
+    model a verb is coming; a root noun with a subject and an object is that verb."""
+    return tok.dep_ == "ROOT" and tok.pos_ == "NOUN" and {"nsubj", "dobj"} <= {c.dep_ for c in tok.children}
 
 
 def find_triggers(sent: Span) -> list[Trigger]:
@@ -114,13 +120,55 @@ def verb_trigger(tok: Token) -> Optional[Trigger]:
         light = _light(tok) or _weapon_use(tok, lem)
         if light is not None:
             return light
-    if sense is None or sense.role == "light":
+    if sense is None or sense.role == "light" or _no_target(tok, sense):
         return None
     if sense.role == "head" and sense.type == "AGREE" and not _has_complement(tok):
         return None        # "offer" needs something offered
     if lem == "abuse" and any(lemma(c) == "sexually" for c in tok.children):
         sense = Sense("ASSAULT", "sexual")
-    return Trigger(tok, sense, tok.i, tok.i)
+    return Trigger(tok, sense, tok.i, tok.i, noun=_relative_event(tok) if sense.role == "casualty" else None)
+
+
+def _relative_event(verb: Token) -> Optional[Token]:
+    """"a rocket strike (on the base) that killed two", "an attack during which a contractor
+    was killed": the event noun the relative clause tells the toll of."""
+    if verb.dep_ not in ("relcl", "advcl"):
+        return None
+    rel = next((t for t in verb.subtree if t.tag_ in ("WDT", "WP") and t.i < verb.i), None)
+    if rel is None:
+        return None
+    noun = verb.head
+    if rel.dep_ == "pobj" and verb.dep_ == "advcl":
+        noun = _nearest_event_noun(verb)
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if noun_sense(noun) is not None and noun_sense(noun).type == "ASSAULT":
+        return noun
+    from flashpoint.extract.arguments import event_antecedent
+
+    return event_antecedent(noun)
+
+
+def _nearest_event_noun(verb: Token) -> Optional[Token]:
+    """"blames X for an attack on Friday during which ...": the last ASSAULT noun before."""
+    for tok in reversed(verb.doc[verb.sent.start: verb.left_edge.i]):
+        sense = noun_sense(tok) if tok.pos_ == "NOUN" else None
+        if sense is not None and sense.type == "ASSAULT":
+            return tok
+    return None
+
+
+def _no_target(tok: Token, sense: Sense) -> bool:
+    """"a fire burnt for an hour" (nothing burnt by anyone); "the wounded were flown out"
+    (a participle used as a noun names people, not an event); "warned of more violence"
+    (a warning about a possibility threatens no one)."""
+    if lemma(tok) in lx.WARNING and not any(c.dep_ in ("ccomp", "xcomp", "dobj", "dative")
+                                            for c in tok.children):
+        return True
+    if sense.mode == "destroy" and direct_object(tok) is None and not any(
+            c.dep_ in ("auxpass", "agent") for c in tok.children):
+        return True
+    return sense.role == "casualty" and any(c.dep_ == "det" for c in tok.children)
 
 
 def _misparsed_lemma(tok: Token) -> Optional[Sense]:
@@ -166,11 +214,13 @@ def _by_object(tok: Token, lem: str) -> Optional[Sense]:
     if table is None:
         return None
     obj = direct_object(tok)
-    if obj is not None:
-        klass = object_class(obj)
-        if klass in table:
-            return table[klass] or NO_EVENT
-    return table.get("") if obj is not None or lem in lx.VERBS else None
+    if obj is None:
+        return table.get("") if lem in lx.VERBS else None
+    klass = object_class(obj)
+    key = klass if klass in table else ""
+    if key not in table:
+        return None
+    return table[key] or NO_EVENT
 
 
 def direct_object(tok: Token) -> Optional[Token]:
@@ -253,7 +303,20 @@ def noun_sense(tok: Token) -> Optional[Sense]:
         return Sense("PROTEST", "boycott")          # "went on strike"
     if word == "law" or word == "emergency":
         return _state_of(tok)
+    if word == "fire" and not _gunfire(tok):
+        return None
     return lx.NOUNS.get(word)
+
+
+FIRE_WEAPONS = frozenset(w for mode, words in lx.MODE_WORDS if mode != "crowd-control" for w in words)
+
+
+def _gunfire(tok: Token) -> bool:
+    """"rocket fire", "sniper fire", "came under fire": shooting. A bare "fire" burns."""
+    if any(noun_lemma(c) in FIRE_WEAPONS | {"cross", "machine", "heavy", "live", "hostile"}
+           for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
+        return True
+    return tok.dep_ == "pobj" and lemma(tok.head) in ("under", "with")
 
 
 def _state_of(tok: Token) -> Optional[Sense]:
@@ -336,7 +399,8 @@ def _weapon_context(trig: Trigger) -> Iterable[Token]:
         for child in head.children:
             if child.dep_ in ("compound", "amod", "nmod", "npadvmod", "advmod") or child.dep_ in OBJECT_DEPS:
                 yield child
-                yield from (g for g in child.children if g.dep_ in ("compound", "amod"))
+                if noun_lemma(child) not in lx.NOUN_CLASSES["place"]:      # "air base": no aircraft
+                    yield from (g for g in child.children if g.dep_ in ("compound", "amod"))
             if child.dep_ in ("prep", "agent") and lemma(child) in ("with", "by", "using", "in", "of", "from"):
                 for pobj in child.children:
                     yield from _np_words(pobj)
