@@ -77,3 +77,14 @@ def test_ingest_then_events_then_timeline(tmp_path, capsys):
     code, again, err = run(capsys, "ingest", str(src), "--db", db)
     assert "1 unchanged" in err
     assert run(capsys, "timeline", "--db", db)[0] == 0
+
+
+def test_every_command_is_documented_in_the_readme():
+    from pathlib import Path
+
+    from flashpoint.cli import build_parser
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    parser = build_parser()
+    verbs = parser._subparsers._group_actions[0].choices
+    assert [v for v in verbs if f"flashpoint {v}" not in readme] == []

@@ -50,3 +50,31 @@ def test_event_ids_are_stable_across_runs_and_batch_sizes():
     first = [e.id for r in Pipeline(batch_size=1).run(articles) for e in r.events]
     second = [e.id for r in Pipeline(batch_size=8).run(articles) for e in r.events]
     assert first == second and len(set(first)) == len(first)
+
+
+def test_an_article_too_long_to_parse_is_refused_whole_not_cut():
+    pipeline = Pipeline()
+    pipeline.nlp.max_length, saved = 60, pipeline.nlp.max_length
+    try:
+        results = list(pipeline.run([Article(id="long", text=ATTACK + " " + ATTACK),
+                                     Article(id="ok", text="Gunmen shot two men.")]))
+    finally:
+        pipeline.nlp.max_length = saved
+    assert results[0].error.code == "FP901" and "split it" in str(results[0].error)
+    assert results[1].error is None
+
+
+def test_a_parse_failure_costs_one_article(monkeypatch):
+    pipeline = Pipeline()
+    real = pipeline.nlp.__class__.__call__
+
+    def fragile(nlp, text, *args, **kwargs):
+        if "poison" in text:
+            raise RuntimeError("parser crashed")
+        return real(nlp, text, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline.nlp.__class__, "__call__", fragile)
+    monkeypatch.setattr(pipeline.nlp.__class__, "pipe",
+                        lambda nlp, texts, **kw: (fragile(nlp, t) for t in texts))
+    results = list(pipeline.run([Article(id="a", text=ATTACK), Article(id="p", text="poison " + ATTACK)]))
+    assert results[0].events and "parser crashed" in str(results[1].error)

@@ -35,6 +35,10 @@ class ArticleFailed(FlashpointError):
     code = "FP900"
 
 
+class ArticleTooLong(FlashpointError):
+    code = "FP901"
+
+
 @dataclass
 class Result:
     """What the pipeline made of one input item."""
@@ -114,16 +118,33 @@ class Pipeline:
             yield from self._run_chunk(chunk)
 
     def _run_chunk(self, chunk: list) -> Iterator[Result]:
-        prepared = [_prepare(item) for item in chunk]
-        ready = [r.article for r in prepared if r.article is not None and not r.error and not r.skipped]
-        docs = iter(self.nlp.pipe((a.masked_text() for a in ready),
-                                  batch_size=self.batch_size, n_process=self.workers))
+        prepared = [_prepare(item, self.nlp.max_length) for item in chunk]
+        ready = [r for r in prepared if r.article is not None and not r.error and not r.skipped]
+        docs = dict(zip(map(id, ready), self._parse([r.article for r in ready])))
         for result in prepared:
-            if result.article is None or result.error or result.skipped:
+            doc = docs.get(id(result))
+            if doc is None:
                 yield result
-                continue
-            doc = next(docs)
-            yield self._analyse(result.article, doc)
+            elif isinstance(doc, FlashpointError):
+                result.error = doc
+                yield result
+            else:
+                yield self._analyse(result.article, doc)
+
+    def _parse(self, articles: list[Article]) -> list:
+        """spaCy docs in article order; if a batch fails, parse one by one to find the culprit."""
+        texts = [a.masked_text() for a in articles]
+        try:
+            return list(self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.workers))
+        except Exception:  # isolate the failing article; the others still get parsed
+            return [self._parse_one(a, t) for a, t in zip(articles, texts)]
+
+    def _parse_one(self, article: Article, text: str):
+        try:
+            return self.nlp(text)
+        except Exception as exc:  # recorded on this article's result
+            return ArticleFailed(f"article {article.id!r} could not be parsed by spaCy: "
+                                 f"{exc.__class__.__name__}: {exc}")
 
     def _analyse(self, article: Article, doc) -> Result:
         try:
@@ -176,13 +197,18 @@ class Pipeline:
         )
 
 
-def _prepare(item: Union[Article, FlashpointError]) -> Result:
+def _prepare(item: Union[Article, FlashpointError], max_length: int) -> Result:
     """Clean an article and set aside what the pipeline cannot read."""
     from flashpoint.ingest.clean import clean
     from flashpoint.ingest.language import detect_problem
 
     if isinstance(item, FlashpointError):
         return Result(article=None, error=item)
+    if len(item.text) > max_length:
+        return Result(article=item, error=ArticleTooLong(
+            f"article {item.id!r} has {len(item.text):,} characters, more than the "
+            f"{max_length:,} the spaCy pipeline parses at once; split it into parts "
+            "(each its own article) and run again. Nothing was cut."))
     try:
         article = clean(item)
         return Result(article=article, skipped=detect_problem(article))
