@@ -11,6 +11,7 @@ PLACES = {
     "Taji": dict(lat=33.52, lon=44.27, country="IRQ", admin1="Baghdad", precision=1),
     "Baghdad": dict(lat=33.34, lon=44.40, country="IRQ", admin1="Baghdad", precision=1),
     "Jurf al-Sakhar": dict(lat=32.87, lon=44.20, country="IRQ", admin1="Babil", precision=1),
+    "Al Musayyib": dict(lat=32.78, lon=44.29, country="IRQ", admin1="Babil", precision=1),
     "Basra": dict(lat=30.51, lon=47.78, country="IRQ", admin1="Basra", precision=1),
     "Iraq": dict(lat=33.0, lon=44.0, country="IRQ", admin1=None, precision=6),
     "Idlib": dict(lat=35.93, lon=36.63, country="SYR", admin1="Idlib", precision=1),

@@ -130,3 +130,11 @@ def test_an_undated_report_is_found_whichever_comes_first():
     dated = mention("a1", "national")
     assert group_mentions([undated, month, dated]) == [[0, 1, 2]]
     assert sorted(candidate_pairs([undated, month, dated])) == [(0, 1), (0, 2), (1, 2)]
+
+
+
+def test_strikes_on_two_named_towns_the_same_day_stay_two_events():
+    a = mention("a1", "national", where="Jurf al-Sakhar", mode="aerial")
+    b = mention("a2", "national", where="Al Musayyib", mode="aerial")
+    assert group_mentions([a, b]) == [[0], [1]]
+    assert "two named places" in decide(a, b).reasons[0]

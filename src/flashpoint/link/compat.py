@@ -22,6 +22,7 @@ DATE_TOLERANCE_DAYS = 1
 RADIUS_KM = {1: 25.0, 2: 50.0, 3: 100.0, 4: 300.0, 5: 600.0}
 SPECIFIC_PRECISION = 3        # district or finer: a place precise enough to identify an event
 NEAR_KM = 25.0
+SAME_SPOT_KM = 5.0            # two names this close are taken as spellings of one spot
 # ASSAULT modes that reports of one strike often mix: "air strike" vs "drone strike" vs "missile";
 # "explosion" is how many first reports describe any of them. Modes in different families veto.
 MODE_FAMILY = {
@@ -153,6 +154,9 @@ def compare_places(a: Optional[Place], b: Optional[Place]) -> Verdict:
         return Verdict(True, 0, f"different countries ({a.country} vs {b.country})")
     coarse, fine = (a, b) if a.precision >= b.precision else (b, a)
     km = distance_km(a, b)
+    if coarse.precision == 1 and a.name != b.name and km > SAME_SPOT_KM:
+        # ACLED's rule: one event per location. Two named places are two events, however close.
+        return Verdict(True, 0, f"two named places ({a.name}, {b.name}, {km:.0f} km apart)")
     contained = _contains(coarse, fine)
     if contained is False:
         return Verdict(True, 0, f"{fine.name} is not in {coarse.name}")
