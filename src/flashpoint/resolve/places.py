@@ -13,7 +13,7 @@ when extraction attached it to the event, never because it stands in the same se
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, OrderedDict
 from typing import Optional
 
 from spacy.tokens import Doc
@@ -35,16 +35,20 @@ KIND_HINT = 3.0         # 'Babil province': the province, not a town
 # 'None of these': a weak candidate, named only by an alternate spelling, small, and outside
 # the article's countries, is more likely a different place the gazetteer lacks.
 MIN_POPULATION = 5_000
+ROLE_MEMORY = 64  # articles whose mention roles location_for can still read
 
 
 class PlaceResolver:
     def __init__(self, gazetteer: Optional[Gazetteer] = None):
         self.gazetteer = gazetteer or default_gazetteer()
+        # (article id) -> {(start, end): (locative, speaker)}, read by location_for.
+        self._roles: OrderedDict[str, dict] = OrderedDict()
 
     def find(self, article: Article, doc: Doc) -> list[PlaceMention]:
         """Every place mention in text order, each resolved or with place=None."""
         spots = find_spots(article, doc, self.gazetteer)
         choices = resolve_spots(spots)
+        self._remember(article.id, spots)
         return [PlaceMention(article_id=article.id, text=s.text, start=s.start, end=s.end,
                              place=self._place(s, c) if c else None)
                 for s, c in zip(spots, choices)]
@@ -60,20 +64,38 @@ class PlaceResolver:
         return [self._place(s, c) if c else None for s, c in zip(given, choices)]
 
     def location_for(self, mentions: list[PlaceMention], attached: list[int],
-                     sentence: tuple[int, int], trigger: tuple[int, int]) -> Optional[Place]:
+                     sentence: tuple[int, int], trigger: tuple[int, int], *,
+                     avoid: list[tuple[int, int]] = ()) -> Optional[Place]:
         """The event's place: the attached mentions first, then places in its sentence.
 
-        The most specific place wins (a base over its province over its country); among equals,
-        the one nearest the trigger. Demonyms count only when attached.
+        Among attached mentions the most specific place wins (a base over its province over its
+        country), then the one nearest the trigger. The same-sentence fallback never takes a
+        mention inside ``avoid`` (the actor and recipient phrases: 'The US retaliated') nor a
+        place that speaks ('Washington blames'); it prefers places after a locative preposition
+        ('in', 'at', 'near', 'on'...). Demonyms count there only as places ('on Iraqi bases').
         """
         chosen = [mentions[i] for i in attached if 0 <= i < len(mentions) and mentions[i].place]
-        if not chosen:
-            chosen = [m for m in mentions if m.place and sentence[0] <= m.start
-                      and m.end <= sentence[1] and not self._is_demonym(m)]
-        if not chosen:
-            return None
-        best = min(chosen, key=lambda m: (m.place.precision, _gap(m, trigger)))
-        return best.place.model_copy()
+        if chosen:
+            best = min(chosen, key=lambda m: (m.place.precision, _gap(m, trigger)))
+            return best.place.model_copy()
+        pool = [m for m in mentions if m.place and sentence[0] <= m.start
+                and m.end <= sentence[1] and not _inside(m, avoid)]
+        roles = [self._role(m) for m in pool]
+        ranked = [(not loc, m.place.precision, _gap(m, trigger), i)
+                  for i, (m, (loc, speaker)) in enumerate(zip(pool, roles))
+                  if not speaker and (loc or not self._is_demonym(m))]
+        return pool[min(ranked)[3]].place.model_copy() if ranked else None
+
+    def _remember(self, article_id: str, spots: list[Spot]) -> None:
+        self._roles[article_id] = {(s.start, s.end): (s.locative, s.speaker) for s in spots}
+        self._roles.move_to_end(article_id)
+        while len(self._roles) > ROLE_MEMORY:
+            self._roles.popitem(last=False)
+
+    def _role(self, mention: PlaceMention) -> tuple[bool, bool]:
+        """(locative, speaker) as find saw them; neutral for mentions found elsewhere."""
+        return self._roles.get(mention.article_id, {}).get((mention.start, mention.end),
+                                                           (False, False))
 
     def _is_demonym(self, mention: PlaceMention) -> bool:
         return mention.place.precision == 6 and self.gazetteer.demonym(mention.text) is not None
@@ -95,6 +117,10 @@ def precision_of(spot: Spot, entry: Entry) -> int:
     if spot.part and entry.kind == "country":
         return 5
     return base
+
+
+def _inside(mention: PlaceMention, spans) -> bool:
+    return any(s <= mention.start and mention.end <= e for s, e in spans)
 
 
 def _gap(mention: PlaceMention, trigger: tuple[int, int]) -> int:

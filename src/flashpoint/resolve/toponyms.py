@@ -67,6 +67,8 @@ class Spot:
     part: bool = False               # 'northern X'
     kind_hint: Optional[str] = None  # 'X province' -> province
     candidates: list[Entry] = field(default_factory=list)
+    locative: bool = False           # introduced by 'in', 'at', 'near'... ('strikes on Iraqi bases')
+    speaker: bool = False            # subject of a speech verb: 'Washington blames', 'Tehran said'
 
 
 def find_spots(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Spot]:
@@ -75,11 +77,13 @@ def find_spots(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Spot]:
     taken = [(s.start, s.end) for s in spots]
     phrases = _phrase_spots(article, doc, gazetteer, taken)
     spots = sorted(spots + phrases, key=lambda s: s.start)
+    spots = sorted(spots + _list_members(article, doc, gazetteer, spots), key=lambda s: s.start)
     found = gazetteer.lookup_keys(s.key for s in spots if not s.demonym)
     text = article.text
     for s in spots:
         s.candidates = found.get(s.key, []) if not s.demonym else _country(gazetteer, s.demonym)
         _read_context(s, text)
+        _read_role(s, doc)
     return spots
 
 
@@ -203,3 +207,76 @@ def _read_context(spot: Spot, text: str) -> None:
     spot.part = bool(PART.search(before))
     m = ADMIN_AFTER.match(after)
     spot.kind_hint = KIND_WORDS.get(m.group(1).lower()) if m else None
+
+
+# Prepositions that put an event at a place ('strikes in Iraq', 'attack near Taji').
+LOCATIVE = {"in", "at", "near", "outside", "on", "across", "inside", "into", "onto", "around",
+            "within", "throughout", "over", "along", "nearby", "toward", "towards", "upon"}
+# Verbs whose subject, when a place, is its government speaking ('Tehran said').
+SPEECH = {"say", "blame", "accuse", "warn", "claim", "deny", "announce", "condemn", "threaten",
+          "urge", "demand", "insist", "vow", "tell", "state", "confirm", "reject", "call",
+          "protest", "pledge", "promise", "allege", "add", "report", "declare", "ask",
+          "criticise", "criticize", "dismiss"}
+# Nouns that make a demonym name a place: 'Iraqi bases' are in Iraq, 'Iraqi militias' need not be.
+PLACE_NOUNS = {"base", "bases", "soil", "territory", "territories", "border", "borders", "city",
+               "cities", "town", "towns", "village", "villages", "airspace", "waters", "positions",
+               "province", "provinces", "capital", "camp", "camps", "port", "ports", "coast",
+               "side", "region", "regions", "airport", "airports", "oilfield", "oilfields"}
+_LIST_GLUE = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")
+
+
+def _read_role(spot: Spot, doc: Doc) -> None:
+    span = doc.char_span(spot.start, spot.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return
+    root = span.root
+    spot.speaker = root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH
+    if spot.demonym and not (root.dep_ == "amod" and root.head.lower_ in PLACE_NOUNS):
+        return  # 'Iraqi militias' says who, not where; 'on Iraqi bases' says where
+    spot.locative = _under_locative(root)
+
+
+def _under_locative(tok) -> bool:
+    """Climb from a name to the preposition that governs it: 'at the wing of the Taji base'."""
+    for _ in range(8):
+        if tok.dep_ == "pobj":
+            prep = tok.head
+            if prep.lower_ in LOCATIVE:
+                return True
+            if prep.lower_ != "of":
+                return False
+            tok = prep.head
+        elif tok.dep_ in ("compound", "amod", "nmod", "appos", "conj", "poss") and tok.head is not tok:
+            tok = tok.head
+        else:
+            return False
+    return False
+
+
+def _list_members(article: Article, doc: Doc, gazetteer: Gazetteer, spots: list[Spot]) -> list[Spot]:
+    """Names the model took for people or organisations that stand in a list with found places
+    ('in Jurf Al Sakhr, Al Musayyib, Alexandria and Najaf'): in such a list, a name the
+    gazetteer knows is a place too."""
+    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP")
+            and not _overlaps(e, [(s.start, s.end) for s in spots])
+            and not article.is_marked(e.start_char, e.end_char)]
+    found = gazetteer.lookup_keys(normalise(e.text) for e in ents)
+    known = [e for e in ents if normalise(e.text) in found and not gazetteer.demonym(e.text)]
+    bounds = sorted((s.start, s.end) for s in spots if not s.demonym)
+    added: list[Spot] = []
+    changed = True
+    while changed:  # a chain 'A, B, C and D' grows one neighbour at a time
+        changed = False
+        for e in known:
+            if any(a.start == e.start_char for a in added) or not _next_to(e, bounds, article.text):
+                continue
+            added.append(Spot(e.start_char, e.end_char, e.text, "LIST", normalise(e.text)))
+            bounds.append((e.start_char, e.end_char))
+            changed = True
+    return added
+
+
+def _next_to(ent: Span, bounds: list[tuple[int, int]], text: str) -> bool:
+    return any(_LIST_GLUE.match(text[end:ent.start_char]) for _, end in bounds
+               if end <= ent.start_char) or any(
+        _LIST_GLUE.match(text[ent.end_char:start]) for start, _ in bounds if start >= ent.end_char)
