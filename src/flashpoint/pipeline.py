@@ -17,13 +17,15 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Optional, Union
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Union
 
 from flashpoint.errors import FlashpointError
-from flashpoint.extract.draft import Draft
 from flashpoint.record import (
     Article, DateMention, Evidence, Event, PlaceMention, content_id,
 )
+
+if TYPE_CHECKING:  # the extract package imports spaCy: load it only when a run starts
+    from flashpoint.extract.draft import Draft
 
 # Bump when the records the pipeline writes change for the same input: it is part of every id.
 PIPELINE_VERSION = "flashpoint-extract-1"
