@@ -118,12 +118,26 @@ def macro_f1(pairs: list[tuple[str, str]]) -> tuple[float, dict]:
     return sum(v[2] for v in table.values()) / len(table), table
 
 
+BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.01))
+
+
+def calibration(scored: list[tuple[float, bool]]) -> str:
+    """Type accuracy of the top draft by its confidence band: higher bands must be more accurate."""
+    lines = ["calibration: type accuracy by confidence band (sentences with a draft)"]
+    for lo, hi in BANDS:
+        hits = [ok for conf, ok in scored if lo <= conf < hi]
+        acc = f"{sum(hits) / len(hits):.3f}" if hits else "  -  "
+        label = f"<{hi:.2f}" if lo == 0.0 else (f">={lo:.2f}" if hi > 1 else f"{lo:.2f}-{hi:.2f}")
+        lines.append(f"  {label:<10} accuracy {acc}  n={len(hits)}")
+    return "\n".join(lines)
+
+
 def run_gsr(nlp, show_errors: int) -> None:
     from flashpoint.extract import extract
     from flashpoint.record import Article
 
     records = load_gold()
-    pairs, actors, recipients, errors = [], SpanScore(), SpanScore(), []
+    pairs, actors, recipients, errors, scored = [], SpanScore(), SpanScore(), [], []
     for rec in records:
         text = rec["text"]
         article = Article(id=rec["id"], text=text)
@@ -132,6 +146,8 @@ def run_gsr(nlp, show_errors: int) -> None:
         best = max(drafts, key=lambda d: d.confidence, default=None)
         predicted = best.event_type if best else "NONE"
         pairs.append((rec["event"], predicted))
+        if best is not None:
+            scored.append((best.confidence, predicted == rec["event"]))
         said = (lambda spans: [text[a:b] for a, b in spans])
         actors.add(said(best.actors) if best else [], said(gold_spans(text, rec.get("source"))))
         recipients.add(said(best.recipients) if best else [], said(gold_spans(text, rec.get("target"))))
@@ -148,6 +164,7 @@ def run_gsr(nlp, show_errors: int) -> None:
     for t, (p, r, f, n) in table.items():
         print(f"  {t:<10} {p:.2f} {r:.2f} {f:.2f} {n}")
     print(f"no draft at all: {sum(p == 'NONE' for _, p in pairs)}")
+    print(calibration(scored))
     for line in errors[:show_errors]:
         print(line)
 

@@ -63,3 +63,13 @@ def test_content_id_is_stable_and_distinguishes_inputs():
     assert content_id("a", 1) == content_id("a", 1)
     assert content_id("a", 1) != content_id("a", 2)
     assert len(content_id("a")) == 16
+
+
+def test_masked_text_blanks_marks_and_odd_spaces_keeping_every_offset():
+    from flashpoint.record import Article, Mark
+
+    text = "Photo: AFP\nFour were killed\u00a0and two hurt."
+    article = Article(id="a", text=text, marks=[Mark(start=0, end=10, kind="caption")])
+    masked = article.masked_text()
+    assert len(masked) == len(text)
+    assert masked == " " * 10 + "\nFour were killed and two hurt."

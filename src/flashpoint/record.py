@@ -123,6 +123,10 @@ class StoredEvent(Event):
     sources: list[str] = Field(default_factory=list)
 
 
+# One character each, so replacing them keeps the length: no-break, thin and zero-width spaces.
+_PLAIN_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u202f\u200b\ufeff"})
+
+
 class Mark(_Model):
     """A stretch of article text that cleaning marked as boilerplate (skipped, never cut)."""
 
@@ -142,8 +146,12 @@ class Article(_Model):
     marks: list[Mark] = Field(default_factory=list)
 
     def masked_text(self) -> str:
-        """The text with boilerplate blanked out, same length, so offsets stay valid."""
-        chars = list(self.text)
+        """The text spaCy parses: boilerplate blanked and odd spaces made plain, same length.
+
+        Keeping the length keeps every offset valid in the original text. Non-breaking and
+        zero-width spaces are turned into plain ones because the parser reads them as words.
+        """
+        chars = list(self.text.translate(_PLAIN_SPACES))
         for m in self.marks:
             for i in range(m.start, m.end):
                 if chars[i] != "\n":

@@ -33,7 +33,7 @@ EVENT_NOUN_OBJECTS = frozenset(set(lx.NOUNS) | set("offer proposal plan invitati
 
 def arguments(trig: Trigger, out: Outcome) -> tuple[list[Token], list[Token]]:
     """Head tokens of the actors and of the recipients."""
-    if out.via is not None and out.kind == "request" and lemma(out.via) in lx.REPORTING:
+    if out.via is not None and out.kind == "request":
         return _clean(subjects(out.via)), _clean(_request_targets(trig.head))
     actors, recipients = _core(trig)
     if out.via is not None:
@@ -79,6 +79,9 @@ def _purpose_targets(verb: Token) -> list[Token]:
 
 
 def _verb_args(verb: Token, skip: frozenset[int] = frozenset()) -> tuple[list[Token], list[Token]]:
+    if _stance(verb):          # "Israel is opposed to French mediation": Israel holds the stance
+        holder = verb.head if verb.dep_ == "acomp" else verb
+        return [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")], _prep_objects(verb, ("to",))
     if is_passive(verb):
         recipients = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
         return _prep_objects(verb, ("by",), agent=True), _expand(recipients)
@@ -86,6 +89,15 @@ def _verb_args(verb: Token, skip: frozenset[int] = frozenset()) -> tuple[list[To
             and noun_lemma(c) not in lx.MUNITIONS]
     objs = [_event_owner(o) or o for o in objs]
     return subjects(verb), _expand(objs) or _prep_objects(verb, TARGET_PREPS)
+
+
+STANCES = frozenset("oppose commit determine prepare resolve".split())
+
+
+def _stance(verb: Token) -> bool:
+    if lemma(verb) not in STANCES or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return any(c.dep_ == "auxpass" for c in verb.children) or (verb.dep_ == "acomp" and lemma(verb.head) == "be")
 
 
 def is_passive(verb: Token) -> bool:
@@ -111,6 +123,8 @@ def subjects(verb: Token) -> list[Token]:
             return _expand([_antecedent(child, verb) or child])
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return subjects(verb.head)
+    if verb.dep_ == "acl" and lemma(verb.head) in lx.MESSAGE_NOUNS and verb.head.dep_ in OBJECT_DEPS:
+        return subjects(verb.head.head)      # "X issued a statement demanding": X demands
     if verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBG":
         return [verb.head]
     return []

@@ -89,8 +89,9 @@ for _table in (
     _senses("ACCUSE", "summon", "disapprove"),
     _senses("ASSAULT", "abuse molest", "beat"),
     _senses("AID", "evacuate", "humanitarian"),
-    _senses("REQUEST", "demand urge ask appeal request plead implore press insist petition",
-            None, "head"),
+    _senses("REQUEST", "demand urge ask appeal request plead implore press insist petition "
+                       "pressure pressurize", None, "head"),
+    _senses("CONCEDE", "allow permit", None, "head"),
     _senses("ACCUSE", "accuse blame criticize criticise condemn denounce allege deplore decry "
                       "slam censure rebuke complain", None),
     _senses("ACCUSE", "sue indict convict", "allege"),
@@ -150,13 +151,17 @@ PHRASES: dict[tuple[str, str], Sense] = {
     ("upgrade", "tie"): Sense("SUPPORT", None),
     ("pay", "compensation"): Sense("RETREAT", "return"),
     ("fail", "reach"): Sense("REJECT", None, "head"),
+    ("seek", "refuge"): Sense("REQUEST", None),
+    ("seek", "asylum"): Sense("REQUEST", None),
+    ("seek", "sanctuary"): Sense("REQUEST", None),
 }
 
 # Light verbs: the event is the noun they govern ("launched an offensive", "held talks").
 LIGHT_VERBS = frozenset(
     "launch carry conduct stage mount hold open issue impose make undertake begin start continue "
     "resume step intensify escalate declare give take lodge file use employ unleash "
-    "organize organise initiate announce reimpose order".split()
+    "organize organise initiate announce reimpose order reiterate renew repeat voice "
+    "express".split()
 )
 
 # Verbs whose meaning depends on their object: (verb, object class) -> Sense. Object classes
@@ -180,6 +185,9 @@ BY_OBJECT: dict[str, dict[str, Optional[Sense]]] = {
               "": Sense("CONCEDE", None)},
     "lift": {"restriction": Sense("CONCEDE", "ease"), "siege": Sense("RETREAT", None)},
     "ease": {"restriction": Sense("CONCEDE", "ease"), "siege": Sense("RETREAT", None)},
+    "relax": {"restriction": Sense("CONCEDE", "ease")},
+    "loosen": {"restriction": Sense("CONCEDE", "ease")},
+    "shorten": {"restriction": Sense("CONCEDE", "ease")},
     "cancel": {"restriction": Sense("CONCEDE", "ease"), "coop": Sense("SANCTION", "withdraw")},
     "suspend": {"coop": Sense("SANCTION", "discontinue"), "": Sense("COERCE", "ban")},
     "halt": {"coop": Sense("SANCTION", "discontinue")},
@@ -304,6 +312,17 @@ NOUN_COMPOUNDS: dict[tuple[str, str], Sense] = {
     ("human", "shield"): Sense("ASSAULT", "abduct"),
 }
 
+# Compounds whose head looks like an event noun but names none ("press release").
+NOT_EVENT_COMPOUNDS = frozenset({("press", "release"), ("news", "release")})
+# Heads that only carry the event their modifier names ("a mediation effort", "peace mission").
+GENERIC_EVENT_HEADS = frozenset("effort mission bid attempt initiative process campaign drive "
+                                "operation".split())
+# Documents and messages: a clause under them is what they say ("a declaration demanding").
+MESSAGE_NOUNS = frozenset("declaration statement letter resolution communique message note "
+                          "reminder memorandum decree petition appeal warning".split())
+# What a team is sent to do when the sending opens an inquiry ("sent experts to investigate").
+INQUIRY_VERBS = frozenset("investigate probe monitor inspect examine verify assess".split())
+
 # ---- weapons -> ASSAULT mode, strongest first -------------------------------------------------
 MODE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
     ("suicide-attack", frozenset("suicide self-detonation".split())),
@@ -329,6 +348,9 @@ MUNITIONS = frozenset("rocket missile mortar shell bomb ied explosive device min
 ABSTRACT = frozenset("role involvement option arm state responsibility influence presence "
                      "interest stance policy issue matter situation time way "
                      "dead alive".split())
+# Abstract subjects that cannot act: "growing power threatens the state" is analysis, no threat.
+NON_AGENTS = frozenset(set(ABSTRACT) | set("power growth rise crisis situation development trend "
+                                           "tension instability economy inflation".split()))
 # Who carries weapons: their road blocks and marches are part of an attack, not a protest.
 ARMED = frozenset("gunman attacker militant bandit fighter insurgent rebel jihadist soldier "
                   "troop militia militiaman kidnapper assailant terrorist".split())

@@ -36,7 +36,8 @@ def assess(trig: Trigger, trigger_heads: set[int]) -> Optional[Outcome]:
     head = trig.head
     if head.doc[head.sent.end - 1].text == "?" or _in_condition(head):
         return DROP
-    if _without(head) or _stative_passive(head) or (_adjectival(head) and trig.sense.role != "casualty"):
+    if _without(head) or _stative_passive(head, trig) or (_adjectival(head) and trig.sense.role != "casualty"
+                                                        and not _message_content(head)):
         return DROP
     base = Outcome(trig.sense.type, trig.sense.mode, "asserted")
     if _negated(head, trig):
@@ -84,8 +85,16 @@ def _adjectival(head: Token) -> bool:
     return (head.tag_ == "VBN" and head.dep_ in ("amod", "compound")) or head.dep_ == "acl"
 
 
-def _stative_passive(head: Token) -> bool:
-    """"where troops are deployed": a present state, with no agent and no event."""
+def _message_content(head: Token) -> bool:
+    """"issued a declaration demanding that ...": what a document says, not a description."""
+    return head.dep_ == "acl" and head.tag_ == "VBG" and lemma(head.head) in lx.MESSAGE_NOUNS
+
+
+def _stative_passive(head: Token, trig: Trigger) -> bool:
+    """"where troops are deployed": a present state, with no agent and no event. A stance
+    ("Israel is opposed to", "is committed to") is the attitude itself, and counts."""
+    if trig.sense.role == "head":
+        return False
     aux = [c for c in head.children if c.dep_ == "auxpass"]
     return bool(aux) and aux[0].tag_ in ("VBP", "VBZ") and not any(c.dep_ == "agent" for c in head.children)
 
@@ -112,6 +121,9 @@ def is_reference(noun: Token) -> bool:
         return False
     if noun.dep_ == "poss":
         return True          # "the airstrikes' intended targets"
+    if noun.dep_ == "nsubj" and lemma(noun.head) == "be" and any(
+            c.dep_ == "det" and lemma(c) in ("the", "this", "that") for c in noun.children):
+        return True          # "The strike was the third on the base": a recap of a told event
     if noun.dep_ == "pobj":
         prep = lemma(noun.head)
         if prep in lx.REFERENCE_PREPS or noun.head.lower_ in lx.REFERENCE_PREPS:
@@ -141,20 +153,26 @@ def _governors(trig: Trigger, out: Outcome, trigger_heads: set[int]) -> Optional
 def _judge(trig, out, dep, gov, child, trigger_heads):
     """One step up the path: keep walking (None), stop with an outcome, or drop."""
     word = lemma(gov)
+    if gov.i in trigger_heads and gov.pos_ == "NOUN" and dep in ("acl", "ccomp"):
+        return "drop"        # "the demand that Israel ease restrictions": not eased yet
+    if word in lx.MESSAGE_NOUNS and dep in ("acl", "ccomp") and _obligation(child) and _subject(child) is not None:
+        return Outcome("REQUEST", None, "request", 0.1, gov.head, out.reported)   # "a reminder that X must"
     if gov.pos_ in ("NOUN", "PROPN"):
         unreal = word in lx.UNREAL_NOUNS and dep in ("pobj", "prep", "acl", "compound")
         return "drop" if unreal else None
     if word in lx.WARNING and dep == "prep":
         return "drop"        # "warned of a new cycle of violence": a possibility, not an event
-    if word in lx.REPORTING:
+    if word in lx.REPORTING or word in lx.OBLIGATION_REPORTERS and _obligation(child):
         return _reported(out, gov, child)
+    if word == "fail" and dep == "xcomp":
+        return _negate(out) or "drop"        # "failed to reach agreement": no agreement
     if dep == "advcl" and _purpose(child) and word not in ("use", "employ"):
         return "drop"        # "deployed troops to attack": a purpose, not done yet
     if dep == "conj" or dep == "advcl" and word not in lx.STOPPING:
         return None
     if word in lx.STOPPING and dep in ("xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep"):
         return "drop"
-    first_step = child.i == trig.head.i
+    first_step = child.i == trig.head.i or (child.dep_ == "prep" and trig.head.head.i == child.i)
     if gov.i in trigger_heads and (dep in ("xcomp", "ccomp") or first_step and dep in ("dobj", "pobj", "prep", "pcomp")):
         return "drop"        # "agreed to set up", "demanded the release": the governor is the event
     if word in lx.IMPLICATIVE:
@@ -211,7 +229,7 @@ def _intent(out: Outcome, gov: Token):
 
 
 def _future(out: Outcome, via: Optional[Token], penalty: float, head: Optional[Token] = None) -> Outcome:
-    if head is not None and _ultimatum(head):
+    if head is not None and _ultimatum(head) and out.type not in COOPERATIVE_TO_REJECT - {"RETREAT"}:
         return Outcome("THREATEN", lx.THREAT_MODE.get(out.type, "relations"), "intent",
                        out.penalty + penalty, out.via, out.reported)
     if out.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN"):
@@ -223,7 +241,8 @@ def _future(out: Outcome, via: Optional[Token], penalty: float, head: Optional[T
 
 
 def _ultimatum(head: Token) -> bool:
-    """"will withdraw unless X": a future act made conditional on the other side is a threat."""
+    """"will withdraw unless X": a future act made conditional on the other side is a threat
+    (a cooperative one, "would meet him if ...", stays an offer: see _future)."""
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and lemma(m) in ("unless", "if") for m in c.children)
                for c in head.children)
 

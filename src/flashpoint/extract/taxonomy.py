@@ -121,6 +121,7 @@ TABLE: dict[tuple[str, Optional[str]], tuple[Optional[str], Optional[str], Optio
     ("AID", "military"): ("072", None, None),
     ("AID", "humanitarian"): ("073", None, None),
     ("AID", "asylum"): ("075", None, None),
+    ("AID", "peacekeeping"): ("074", None, None),     # provide military protection or peacekeeping
     ("CONCEDE", None): ("080", None, None),
     ("CONCEDE", "ease"): ("081", None, None),
     ("RETREAT", None): ("084", None, None),

@@ -110,6 +110,9 @@ def verb_trigger(tok: Token) -> Optional[Trigger]:
     if phrase is not None:
         sense, last = phrase
         return Trigger(tok, sense, min(tok.i, last), max(tok.i, last))
+    inquiry = _inquiry(tok, lem) or _arrival(tok, lem)
+    if inquiry is not None:
+        return inquiry
     by_obj = _by_object(tok, lem)
     if by_obj is NO_EVENT:
         return None
@@ -162,6 +165,8 @@ def _no_target(tok: Token, sense: Sense) -> bool:
     """"a fire burnt for an hour" (nothing burnt by anyone); "the wounded were flown out"
     (a participle used as a noun names people, not an event); "warned of more violence"
     (a warning about a possibility threatens no one)."""
+    if sense.type == "REQUEST" and _anonymity(tok):
+        return True
     if lemma(tok) in lx.WARNING and not any(c.dep_ in ("ccomp", "xcomp", "dobj", "dative")
                                             for c in tok.children):
         return True
@@ -171,6 +176,13 @@ def _no_target(tok: Token, sense: Sense) -> bool:
     return sense.role == "casualty" and any(c.dep_ == "det" for c in tok.children)
 
 
+def _anonymity(tok: Token) -> bool:
+    """"who asked not to be named": a passive infinitive about the speaker, asked of no one."""
+    if any(c.dep_ in ("dobj", "dative", "obj") for c in tok.children):
+        return False
+    return any(c.dep_ == "xcomp" and any(g.dep_ == "auxpass" for g in c.children) for c in tok.children)
+
+
 def _misparsed_lemma(tok: Token) -> Optional[Sense]:
     """The small model sometimes lemmatises wrongly ("raped" -> "rap"): try the word itself."""
     low = tok.text.lower()
@@ -178,6 +190,31 @@ def _misparsed_lemma(tok: Token) -> Optional[Sense]:
         sense = lx.VERBS.get(low[:-cut]) if low.endswith(("ed", "es", "s", "ing")) else None
         if sense is not None:
             return sense
+    return None
+
+
+def _inquiry(tok: Token, lem: str) -> Optional[Trigger]:
+    """"sent a team to investigate the killings": the sending opens the inquiry (ACCUSE)."""
+    if lem not in ("send", "dispatch", "deploy"):
+        return None
+    for child in tok.children:
+        if child.dep_ in ("advcl", "xcomp") and lemma(child) in lx.INQUIRY_VERBS and any(
+                c.dep_ == "aux" and c.tag_ == "TO" for c in child.children):
+            return Trigger(tok, Sense("ACCUSE", "investigate"), tok.i, tok.i)
+    return None
+
+
+def _arrival(tok: Token, lem: str) -> Optional[Trigger]:
+    """"Peacekeeping troops arrived in X": troops arriving are a deployment (MOBILIZE), and
+    peacekeepers are protection given to the place (AID, CAMEO 074); a person arriving visits."""
+    if lem != "arrive":
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    words = {noun_lemma(t) for t in subj.subtree} if subj is not None else set()
+    if words & {"peacekeeper", "peacekeeping"}:
+        return Trigger(tok, Sense("AID", "peacekeeping"), tok.i, tok.i)
+    if words & lx.NOUN_CLASSES["forces"]:
+        return Trigger(tok, Sense("MOBILIZE", "troops"), tok.i, tok.i)
     return None
 
 
@@ -296,9 +333,13 @@ def noun_sense(tok: Token) -> Optional[Sense]:
     word = noun_lemma(tok)
     for child in tok.children:
         if child.dep_ in ("compound", "amod", "nmod"):
+            if (noun_lemma(child), word) in lx.NOT_EVENT_COMPOUNDS:
+                return None
             sense = lx.NOUN_COMPOUNDS.get((noun_lemma(child), word))
             if sense is not None:
                 return sense
+            if word in lx.GENERIC_EVENT_HEADS and child.dep_ == "compound" and noun_lemma(child) in lx.NOUNS:
+                return lx.NOUNS[noun_lemma(child)]       # "a mediation effort" is a mediation
     if word == "strike" and tok.dep_ == "pobj" and lemma(tok.head) == "on":
         return Sense("PROTEST", "boycott")          # "went on strike"
     if word == "law" or word == "emergency":
