@@ -88,3 +88,8 @@ def test_every_command_is_documented_in_the_readme():
     parser = build_parser()
     verbs = parser._subparsers._group_actions[0].choices
     assert [v for v in verbs if f"flashpoint {v}" not in readme] == []
+
+
+def test_explain_names_a_missing_event_and_the_way_to_find_ids(tmp_path, capsys):
+    code, _, err = run(capsys, "explain", "nope", "--db", str(tmp_path / "e.db"))
+    assert code == 1 and "no event 'nope'" in err and "flashpoint events" in err

@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_ingest(sub)
     _add_events(sub)
     _add_timeline(sub)
+    _add_explain(sub)
     _add_actors(sub)
     _add_gazetteer(sub)
     doctor = sub.add_parser("doctor", help="check that the model, gazetteer and store work")
@@ -272,6 +273,31 @@ def cmd_timeline(args) -> int:
     store = _open_finished(args.db)
     try:
         print(timeline_text(store))
+    finally:
+        store.close()
+    return 0
+
+
+def _add_explain(sub) -> None:
+    p = sub.add_parser("explain", help="one stored event: its reports, why they were grouped, "
+                                       "where they disagree")
+    p.add_argument("event_id", metavar="EVENT_ID", help="an id from `flashpoint events`")
+    _db_option(p)
+    p.set_defaults(func=cmd_explain)
+
+
+def cmd_explain(args) -> int:
+    from flashpoint.link.explain import explain_event
+
+    store = _open_finished(args.db)
+    try:
+        event = store.event(args.event_id)
+        if event is None:
+            print(f"flashpoint: no event {args.event_id!r} in {store.describe()}; "
+                  "list the ids with `flashpoint events`", file=sys.stderr)
+            return 1
+        outlets = {a.id: a.source for a in store.articles(event.sources).values() if a.source}
+        print(explain_event(event, store.mentions_of(event.id), outlets))
     finally:
         store.close()
     return 0
