@@ -170,14 +170,21 @@ def _fill_installed(writer: "_Writer", src) -> None:
 def _set_area_centres(conn: sqlite3.Connection, rows: Iterable[dict]) -> None:
     """Countries and provinces are placed at their published label point (Wikipedia's or
     GeoNames's coordinate), which is where users expect them on a map, rather than at a
-    centre computed from their towns."""
+    centre computed from their towns. A province is matched by its own name first, so that
+    a neighbour listing the name as an alternate ('Parwan' for Panjshir) keeps its place."""
     for r in rows:
-        where = ("kind = 'country' AND country = ?" if not r["name"] else
-                 "kind = 'province' AND country = ? AND id IN "
-                 "(SELECT place FROM names WHERE key = ?)")
-        args = [r["country"]] + ([normalise(r["name"])] if r["name"] else [])
-        conn.execute(f"UPDATE places SET lat = ?, lon = ?, source = ? WHERE {where}",
-                     [r["lat"], r["lon"], f"centre: {r['source']}", *args])
+        if not r["name"]:
+            conn.execute("UPDATE places SET lat = ?, lon = ?, source = ? "
+                         "WHERE kind = 'country' AND country = ?",
+                         [r["lat"], r["lon"], f"centre: {r['source']}", r["country"]])
+            continue
+        for primary in (" AND is_primary = 1", ""):
+            cur = conn.execute(
+                "UPDATE places SET lat = ?, lon = ?, source = ? WHERE kind = 'province' "
+                "AND country = ? AND id IN (SELECT place FROM names WHERE key = ?" + primary + ")",
+                [r["lat"], r["lon"], f"centre: {r['source']}", r["country"], normalise(r["name"])])
+            if cur.rowcount:
+                break
 
 
 def add_geonames_rows(path: Path, index: Path) -> int:

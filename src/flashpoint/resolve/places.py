@@ -32,9 +32,15 @@ NEARBY = 1.5            # within NEARBY_KM of another place the article names
 NEARBY_KM = 250.0
 PRIMARY_NAME = 1.0
 KIND_HINT = 3.0         # 'Babil province': the province, not a town
+SIBLING = 3.0           # a province when the article names other provinces of its country
+BIG_CITY = 1_000_000    # a city this large is what its province's shared name usually means
+TWIN = 3.0              # ... so the province ('New York' state) gives way unless named as one
+PROMINENT = 2.0         # a populous province or country outranks a small namesake town
+SMALL_TOWN = 100_000
 # 'None of these': a weak candidate, named only by an alternate spelling, small, and outside
 # the article's countries, is more likely a different place the gazetteer lacks.
 MIN_POPULATION = 5_000
+LONE_VOTES = 3    # with this many country votes, a hamlet abroad alone in its country is doubted
 ROLE_MEMORY = 64  # articles whose mention roles location_for can still read
 
 
@@ -141,6 +147,8 @@ class _Context:
         self.countries: Counter = Counter()
         self.admins: set[str] = set()
         self.points: list[tuple[str, float, float]] = []
+        self.divisions: dict[str, set[str]] = {}   # country -> keys of provinces named
+        self.members: dict[tuple, set[str]] = {}   # (country, province key) -> keys of towns in it
 
     @classmethod
     def from_choices(cls, spots: list[Spot], choices: list[Optional[Entry]]) -> "_Context":
@@ -152,6 +160,10 @@ class _Context:
                 ctx.countries[c.country] += 1
             if c.kind in ("province", "district"):
                 ctx.admins.add(normalise(c.name))
+            if c.kind == "province" and c.country:
+                ctx.divisions.setdefault(c.country, set()).add(s.key)
+            if c.precision in (1, 3) and c.admin1:
+                ctx.members.setdefault((c.country, normalise(c.admin1)), set()).add(s.key)
             if c.kind not in ("country", "continent", "sea") and len(_countries(s)) == 1:
                 ctx.points.append((s.key, c.lat, c.lon))
         return ctx
@@ -184,14 +196,45 @@ def _score(spot: Spot, c: Entry, ctx: _Context) -> float:
     if any(key != spot.key and _km(c.lat, c.lon, lat, lon) < NEARBY_KM
            for key, lat, lon in ctx.points):
         score += NEARBY
-    return score
+    return score + _prominence(spot, c, ctx)
+
+
+def _prominence(spot: Spot, c: Entry, ctx: _Context) -> float:
+    """Which sense of a name shared by a division and a town the article most likely means:
+    a province among the other provinces it names ('Georgia' beside 'Alabama'), the big city
+    rather than its same-named province ('New York', unless 'New York state' or 'upstate'),
+    a populous division rather than a small namesake town ('California', Pennsylvania), unless
+    the article is more about the town's country than the division's."""
+    if c.kind == "province":
+        if spot.kind_hint != "province" and _big_city_twin(spot, c):
+            return -TWIN
+        siblings = ctx.divisions.get(c.country, set()) - {spot.key}
+        members = ctx.members.get((c.country, normalise(c.name)), set()) - {spot.key}
+        return SIBLING if siblings or members else 0.0
+    if c.kind == "locality" and c.population < SMALL_TOWN and any(
+            d.kind in ("province", "country") and d.primary and d.population >= BIG_CITY
+            and ctx.share(d.country) >= ctx.share(c.country)
+            for d in spot.candidates):
+        return -PROMINENT
+    return 0.0
+
+
+def _big_city_twin(spot: Spot, province: Entry) -> bool:
+    key = normalise(province.name)
+    return any(c.kind in ("locality", "capital") and c.population >= BIG_CITY
+               and c.country == province.country and c.admin1 and normalise(c.admin1) == key
+               for c in spot.candidates)
 
 
 def _accept(spot: Spot, best: Optional[Entry], ctx: _Context) -> Optional[Entry]:
     if best is None or spot.demonym:
         return best
+    curated = best.source.startswith("supplement")
+    if best.kind == "locality" and best.population < MIN_POPULATION and not curated \
+            and ctx.countries[best.country] <= 1 and sum(ctx.countries.values()) >= LONE_VOTES:
+        return None  # a hamlet in a country the article names nowhere else: likely another place
     strong = (best.primary or best.population >= MIN_POPULATION or best.kind != "locality"
-              or best.source.startswith("supplement") or ctx.share(best.country) >= 0.2)
+              or curated or ctx.share(best.country) >= 0.2)
     return best if strong else None
 
 

@@ -42,12 +42,14 @@ NEAR = re.compile(r"(?:\bnear(?:by)?|\boutside(?: of)?|\bclose to|\boutskirts of
 PART = re.compile(r"\b(?:north|south|east|west|central|northern|southern|eastern|western|"
                   r"north-?eastern|north-?western|south-?eastern|south-?western|upper|lower)\s+$",
                   re.I)
+UPSTATE = re.compile(r"\b(?:upstate|downstate|the state of)\s+$", re.I)
 ADMIN_AFTER = re.compile(r"^\s+(?:military\s+|air\s+|army\s+)?(province|governorate|state|oblast|"
                          r"region|prefecture|district|county|municipality|sub-?district|city|"
                          r"town|village|base|airbase|airport|airfield|camp|garrison|crossing)\b",
                          re.I)
 KIND_WORDS = {"province": "province", "governorate": "province", "state": "province",
               "oblast": "province", "prefecture": "province", "region": "province",
+              "department": "province",
               "district": "district", "county": "district", "municipality": "district",
               "subdistrict": "district", "sub-district": "district",
               "city": "locality", "town": "locality", "village": "locality",
@@ -84,6 +86,7 @@ def find_spots(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Spot]:
         s.candidates = found.get(s.key, []) if not s.demonym else _country(gazetteer, s.demonym)
         _read_context(s, text)
         _read_role(s, doc)
+    _fall_back(spots, gazetteer)
     return spots
 
 
@@ -99,7 +102,40 @@ def spots_for_spans(article: Article, spans: list[tuple[int, int]],
     for s in spots:
         s.candidates = _country(gazetteer, s.demonym) if s.demonym else found.get(s.key, [])
         _read_context(s, article.text)
+    _fall_back(spots, gazetteer)
     return spots
+
+
+# Words around a name that the gazetteer's own names leave out: 'Nyanza Province' is filed as
+# 'Nyanza', 'North Dallas' is a part of Dallas, 'Greater Manchester' is around Manchester.
+_SUFFIX = re.compile(r"\s+(province|governorate|state|oblast|region|prefecture|district|county|"
+                     r"department|municipality)$", re.I)
+_PREFIX = re.compile(r"^(?:north|south|east|west|central|northern|southern|eastern|western|"
+                     r"north-?eastern|north-?western|south-?eastern|south-?western|upper|lower|"
+                     r"greater|inner|outer|downtown|uptown|metropolitan|metro)\s+", re.I)
+
+
+def _fall_back(spots: list[Spot], gazetteer: Gazetteer) -> None:
+    """Names the gazetteer lacks are looked up once more without an administrative suffix (as
+    that kind of unit) or a directional prefix (as a part of the place)."""
+    tries = {}
+    for s in spots:
+        if s.candidates or s.demonym:
+            continue
+        m, p = _SUFFIX.search(s.text), _PREFIX.match(s.text)
+        if m and normalise(s.text[:m.start()]):
+            tries[id(s)] = (normalise(s.text[:m.start()]), KIND_WORDS[m.group(1).lower()], False)
+        elif p and normalise(s.text[p.end():]):
+            tries[id(s)] = (normalise(s.text[p.end():]), None, True)
+    if not tries:
+        return
+    found = gazetteer.lookup_keys(k for k, _, _ in tries.values())
+    for s in spots:
+        key, kind, part = tries.get(id(s), ("", None, False))
+        if found.get(key):
+            s.candidates = found[key]
+            s.kind_hint = kind or s.kind_hint
+            s.part = s.part or part
 
 
 def _country(gazetteer: Gazetteer, iso2: str) -> list[Entry]:
@@ -207,6 +243,8 @@ def _read_context(spot: Spot, text: str) -> None:
     spot.part = bool(PART.search(before))
     m = ADMIN_AFTER.match(after)
     spot.kind_hint = KIND_WORDS.get(m.group(1).lower()) if m else None
+    if UPSTATE.search(before):
+        spot.kind_hint = "province"  # 'upstate New York' is the state, not the city
 
 
 # Prepositions that put an event at a place ('strikes in Iraq', 'attack near Taji').
