@@ -28,7 +28,8 @@ LEFT_STRIP_DEPS = {"det", "predet", "nummod", "quantmod", "punct", "cc", "precon
 RIGHT_CUT_DEPS = {"relcl", "appos", "acl", "punct", "cc", "conj", "advcl", "parataxis"}
 PARTNER_TYPES = frozenset("CONSULT COOPERATE AGREE SUPPORT".split())
 EVENT_NOUN_OBJECTS = frozenset(set(lx.NOUNS) | set("offer proposal plan invitation resolution effort "
-                                                   "statement change policy peace".split()))
+                                                   "statement change policy peace action step "
+                                                   "measure move removal explanation apology".split()))
 
 
 def arguments(trig: Trigger, out: Outcome) -> tuple[list[Token], list[Token]]:
@@ -48,6 +49,8 @@ def _core(trig: Trigger) -> tuple[list[Token], list[Token]]:
     verb = trig.head
     # The fixed object of a phrase ("pointed the finger at") is not a recipient.
     actors, recipients = _verb_args(verb, frozenset({trig.last}) if trig.last != verb.i else frozenset())
+    if trig.sense.type == "AID" or lemma(verb) in TRANSFER:
+        recipients = _transfer_recipients(verb, recipients)
     if trig.sense.role == "casualty" and trig.noun is not None:
         # "a strike on the base that killed two": the strike's target, then its victims.
         recipients = _prep_objects(trig.noun, TARGET_PREPS) + recipients
@@ -60,12 +63,42 @@ def _core(trig: Trigger) -> tuple[list[Token], list[Token]]:
                                       and lx.NOUNS[noun_lemma(trig.noun)].role == "clash"):
         actors = actors + _prep_objects(verb, SIDE_PREPS) + (
             _prep_objects(trig.noun, SIDE_PREPS) if trig.noun is not None else [])
-        recipients = []
+        # "had fought American troops": the object is the other side, kept as recipient.
+        recipients = [r for r in recipients if r.dep_ in OBJECT_DEPS and r.head.i == verb.i]
     elif trig.sense.role == "head" and not recipients:
         recipients = _embedded_targets(verb)
     if not _clean(recipients, targets=True) and trig.sense.type == "ASSAULT":
         recipients = _purpose_targets(verb)
     return actors, recipients
+
+
+TRANSFER = frozenset("give provide supply deliver send donate hand sell transfer ship airlift "
+                     "offer grant lend".split())
+
+
+def _transfer_recipients(verb: Token, default: list[Token]) -> list[Token]:
+    """"supplied food to villagers", "gave the villagers food", "provided the town with
+    water": the thing given is no participant; who receives it is."""
+    if is_passive(verb):
+        return _prep_objects(verb, ("to", "for")) or default
+    # The small model marks "to" itself as the dative at times ("sent aid to Ukraine").
+    dative = [g for c in verb.children if c.dep_ == "dative"
+              for g in ([c] if c.pos_ != "ADP" else [p for p in c.children if p.dep_ == "pobj"])
+              if g.pos_ in ("NOUN", "PROPN")]
+    if dative:
+        return _expand(dative)
+    to = _prep_objects(verb, ("to", "for"))
+    if to:
+        return to
+    if any(c.dep_ == "prep" and lemma(c) == "with" for c in verb.children):
+        return default                     # "provided the town with water": the town gets it
+    return [t for t in default if not _goods(t)]
+
+
+def _goods(tok: Token) -> bool:
+    from flashpoint.extract.triggers import object_class
+
+    return object_class(tok) in ("aidgoods", "weapons") or noun_lemma(tok) in lx.MUNITIONS
 
 
 def _purpose_targets(verb: Token) -> list[Token]:
@@ -134,7 +167,18 @@ def _antecedent(subj: Token, verb: Token) -> Optional[Token]:
     if lemma(subj) in RELATIVE and verb.dep_ == "relcl":
         return event_antecedent(verb.head) or verb.head
     if lemma(subj) in PRONOUNS:
-        return _reporter(verb)
+        return _reporter(verb) or _named_subject(subj)
+    return None
+
+
+def _named_subject(pronoun: Token) -> Optional[Token]:
+    """"Kata'ib Hizbollah is one of the groups ..., however it had fought American troops":
+    a singular "it" stands for the name that is the subject earlier in the same sentence."""
+    if pronoun.lower_ != "it":
+        return None
+    for tok in reversed(pronoun.doc[pronoun.sent.start: pronoun.i]):
+        if tok.dep_ == "nsubj" and tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") and tok.tag_ == "NNP":
+            return tok
     return None
 
 
@@ -192,7 +236,7 @@ def _noun_owner(noun: Token, default: list[Token]) -> list[Token]:
     # "the Basra protest" happened in Basra; "the US strikes" were made by the US.
     owners = ("NORP", "ORG") if _sense_of(noun).type == "PROTEST" else ("GPE", "NORP", "ORG")
     for child in noun.children:
-        if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in owners:
+        if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in owners and not news_outlet(child):
             return [child]
     by = _prep_objects(noun, ("by",))
     if not by and lx.NOUNS.get(noun_lemma(noun), lx.Sense("")).type not in ("ASSAULT", "COERCE"):
@@ -265,8 +309,16 @@ def _clean(heads: list[Token], targets: bool = False) -> list[Token]:
     return keep
 
 
+def news_outlet(tok: Token) -> bool:
+    """"told The National", "told Reuters": the paper a source spoke to is no participant."""
+    name = " ".join(t.lower_ for t in tok.subtree if t.dep_ in ("compound", "flat") or t.i == tok.i)
+    return name.removeprefix("the ") in lx.NEWS_OUTLETS and tok.tag_ in ("NNP", "NNPS")
+
+
 def _unfit(tok: Token) -> bool:
     word = noun_lemma(tok)
+    if news_outlet(tok):
+        return True
     if tok.tag_ in ("PRP", "PRP$", "WP", "WDT", "DT") or tok.ent_type_ in ("DATE", "TIME", "CARDINAL"):
         return True
     if word in lx.MUNITIONS or word in lx.ABSTRACT or tok.pos_ in ("VERB", "AUX", "ADV"):
@@ -286,18 +338,20 @@ def _partitive(tok: Token) -> Token:
 
 
 # ---- spans ---------------------------------------------------------------------------------------
-def np_spans(head: Token) -> list[CharSpan]:
+def np_spans(head: Token, where: bool = False) -> list[CharSpan]:
     """The phrase a head token stands for; coordinated modifiers give one span each
     ("US and UK advisers" -> "US", "UK advisers")."""
     split = _coordinated_modifier(head)
     if split is not None:
         first, rest = split
-        return [char_span(head.doc, first.i, first.i)] + [np_span(head, start=c.i) for c in rest]
-    return [np_span(head)]
+        return [char_span(head.doc, first.i, first.i)] + [np_span(head, start=c.i, where=where) for c in rest]
+    return [np_span(head, where=where)]
 
 
-def np_span(head: Token, start: Optional[int] = None) -> CharSpan:
-    left, right = _np_bounds(head)
+def np_span(head: Token, start: Optional[int] = None, where: bool = False) -> CharSpan:
+    """``where``: also cut "in/at <place>" after the head (recipients: "a checkpoint in
+    Basra" -> "checkpoint"; the gold actor spans keep "militias in Iraq")."""
+    left, right = _np_bounds(head, where)
     if start is not None:
         left = start
     return char_span(head.doc, left, right)
@@ -312,7 +366,7 @@ def _coordinated_modifier(head: Token) -> Optional[tuple[Token, list[Token]]]:
     return None
 
 
-def _np_bounds(head: Token) -> tuple[int, int]:
+def _np_bounds(head: Token, where: bool = False) -> tuple[int, int]:
     doc = head.doc
     kept = [head.i]
     for child in head.children:
@@ -320,11 +374,11 @@ def _np_bounds(head: Token) -> tuple[int, int]:
             continue
         if child.dep_ in ("relcl", "appos", "acl", "conj", "cc"):
             continue
-        if child.dep_ == "prep" and lemma(child) in ("near", "outside", "around"):
+        if _locative(child, where):
             continue                                  # where it happened, not who
         kept += [t.i for t in child.subtree]
     left, right = min(kept), max(kept)
-    right = _first_cut(head, right)
+    right = _first_cut(head, right, where)
     while left < head.i and _strippable(doc[left]):
         left += 1
     while right > head.i and doc[right].is_punct:
@@ -339,10 +393,26 @@ def _np_bounds(head: Token) -> tuple[int, int]:
     return left, right
 
 
-def _first_cut(head: Token, right: int) -> int:
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _locative(prep: Token, where: bool = True) -> bool:
+    """"near the border", "in Iraq's Anbar province": a place phrase after a participant
+    says where, not who; the span stops before it (the place is attached separately)."""
+    if prep.dep_ != "prep":
+        return False
+    if lemma(prep) in ("near", "outside", "around"):
+        return True
+    if not where or lemma(prep) not in ("in", "at"):
+        return False
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and (obj.ent_type_ in PLACE_ENTS or noun_lemma(obj) in lx.NOUN_CLASSES["place"])
+
+
+def _first_cut(head: Token, right: int, where: bool = False) -> int:
     """Stop before the first excluded child to the right of the head."""
     cuts = [c.left_edge.i for c in head.children if c.i > head.i and (
-        c.dep_ in RIGHT_CUT_DEPS or c.dep_ == "prep" and lemma(c) in ("near", "outside", "around"))]
+        c.dep_ in RIGHT_CUT_DEPS or _locative(c, where))]
     return min([right] + [c - 1 for c in cuts])
 
 

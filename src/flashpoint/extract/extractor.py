@@ -81,8 +81,17 @@ def _plausible(cand: Candidate, trig: Trigger, sent: Span, attack_near: bool) ->
         if attack_near:
             return False     # "blocked the road and opened fire": one attack
         _retype(draft, trig)
+    if not draft.actors and draft.background and _state_origin(trig):
+        return False         # "a town held by X since it was liberated in 2014": a backdrop
     bare = not (draft.actors or draft.recipients or draft.places or draft.fatalities or draft.injuries)
     return not (trig.nominal and bare and _depth(trig) > 0)
+
+
+def _state_origin(trig: Trigger) -> bool:
+    """A "since" clause inside a description tells when a state began, not a new event."""
+    head = trig.head
+    return head.dep_ == "advcl" and head.head.dep_ in ("acl", "relcl") and any(
+        c.dep_ == "mark" and c.lower_ == "since" for c in head.children)
 
 
 COMMENTARY = frozenset("THREATEN REQUEST ACCUSE AGREE REJECT SUPPORT".split())
@@ -114,7 +123,7 @@ def _candidate(article, sent, index, trig: Trigger, out: Outcome, heads, places,
     doc = sent.doc
     actor_toks, recipient_toks = args.arguments(trig, out)
     actors = [s for t in actor_toks for s in args.np_spans(t)]
-    recipients = [s for t in recipient_toks for s in args.np_spans(t)]
+    recipients = [s for t in recipient_toks for s in args.np_spans(t, where=True)]
     place_idx, date_idx = at.attach(trig, heads, places, dates, doc)
     place_idx = [k for k in place_idx if not _is_participant(places[k], actors + recipients)]
     draft = Draft(
@@ -129,11 +138,20 @@ def _candidate(article, sent, index, trig: Trigger, out: Outcome, heads, places,
     return Candidate(
         draft=draft, nominal=trig.nominal,
         actor_words=_names(doc, actors, True), recipient_words=_names(doc, recipients),
-        anchors=_anchors(trig), definite=_definite(trig),
+        anchors=_anchors(trig), definite=_definite(trig), headline=_headline(sent),
         place_keys={_place_key(places[k]) for k in place_idx},
         coarse_places=bool(place_idx) and all(_coarse(places[k]) for k in place_idx),
         date_keys={_date_key(dates[k]) for k in date_idx},
     )
+
+
+def _headline(sent: Span) -> bool:
+    """A title line: no closing punctuation, and a line break (or the end) right after it."""
+    text = sent.text.rstrip()
+    if not text or text[-1] in ".!?\"'”’:;)":
+        return False
+    rest = sent.doc.text[sent.end_char:]
+    return rest == "" or rest.startswith("\n") or sent.text.endswith("\n")
 
 
 def _is_participant(place: PlaceMention, spans: list[tuple[int, int]]) -> bool:

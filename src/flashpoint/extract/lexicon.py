@@ -398,3 +398,11 @@ THREAT_MODE = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relatio
 CIVILIAN_WORDS = frozenset("civilian people villager resident protester demonstrator worker "
                            "student child woman journalist refugee farmer shopper worshipper "
                            "passenger family contractor".split())
+
+# News organisations that sources speak to ("told The National", "told Reuters"): the
+# addressee of a report, never a party to the event. Names as the outlets write them.
+NEWS_OUTLETS = frozenset(["national", "reuters", "afp", "ap", "associated press", "bbc", "cnn",
+                          "al jazeera", "financial times", "ft", "new york times", "washington post",
+                          "guardian", "times", "independent", "telegraph", "wall street journal",
+                          "bloomberg", "al-monitor", "middle east eye", "anadolu", "xinhua", "tass",
+                          "rudaw", "kurdistan 24", "asharq al-awsat", "arab news", "daily star"])

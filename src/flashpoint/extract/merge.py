@@ -34,6 +34,7 @@ class Candidate:
     date_keys: set[str] = field(default_factory=set)
     anchors: set[int] = field(default_factory=set)   # trigger token and the clause it joins
     definite: bool = False                   # "the strikes": refers back to a told event
+    headline: bool = False                   # a title line: a summary the body tells in detail
 
     @property
     def strength(self) -> int:
@@ -86,6 +87,8 @@ def _may_fold(weak: Candidate, strong: Candidate) -> bool:
         ok = not weak.draft.places or weak.coarse_places or bool(weak.place_keys & strong.place_keys)
     elif weak.group is not None and strong.group is None:
         return False                   # the summary folds into the split, not the other way
+    elif weak.headline != strong.headline:
+        ok = weak.headline                 # the body's telling keeps its details
     else:
         ok = (weak.strength, -weak.draft.sentence) <= (strong.strength, -strong.draft.sentence)
     return ok and compatible(weak, strong) and _tied(weak, strong)
@@ -106,7 +109,8 @@ def compatible(a: Candidate, b: Candidate) -> bool:
         return False
     if (a.actor_words & b.recipient_words) or (b.actor_words & a.recipient_words):
         return False
-    return _counts_agree(da, db)
+    # A headline rounds or updates the toll ("Two contractors killed"); the body's count wins.
+    return _counts_agree(da, db) or a.headline != b.headline
 
 
 def _counts_agree(a: Draft, b: Draft) -> bool:

@@ -8,12 +8,11 @@ from spacy.tokens import Span, Token
 
 from flashpoint.extract import lexicon as lx
 from flashpoint.extract.lexicon import Sense
+from flashpoint.extract.modes import with_mode
+from flashpoint.extract.words import NAME_ENTS, OBJECT_DEPS, PREP_OBJECT_DEPS, is_verb, lemma, noun_lemma
 
-NAME_ENTS = {"DATE", "TIME", "ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW",
-             "EVENT", "PRODUCT"}
-OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
-PREP_OBJECT_DEPS = {"pobj", "pcomp"}
-
+__all__ = ["NAME_ENTS", "OBJECT_DEPS", "PREP_OBJECT_DEPS", "Trigger", "find_triggers", "is_verb",
+           "lemma", "noun_lemma", "noun_sense", "verb_trigger", "with_mode"]
 
 NO_EVENT = Sense("none")      # a verb whose object shows it names no event ("hosts troops")
 
@@ -31,30 +30,6 @@ class Trigger:
     @property
     def tokens(self) -> set[int]:
         return {self.head.i} | ({self.noun.i} if self.noun is not None else set())
-
-
-def lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
-
-
-def noun_lemma(tok: Token) -> str:
-    """Nouns in their singular, without spaCy's odd plural lemmas ("bases" -> "basis")."""
-    low, lem = tok.text.lower(), lemma(tok)
-    if lem.endswith("sis") and low.endswith("ses"):
-        return low[:-1]
-    if tok.tag_ in ("NNS", "NNPS") and lem == low and low.endswith("s") and not low.endswith("ss"):
-        return low[:-1]
-    return lem
-
-
-def is_verb(tok: Token) -> bool:
-    return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX") or _headline_verb(tok)
-
-
-def _headline_verb(tok: Token) -> bool:
-    """"Security forces fire tear gas at ...": headlines drop the words that tell the small
-    model a verb is coming; a root noun with a subject and an object is that verb."""
-    return tok.dep_ == "ROOT" and tok.pos_ == "NOUN" and {"nsubj", "dobj"} <= {c.dep_ for c in tok.children}
 
 
 def find_triggers(sent: Span) -> list[Trigger]:
@@ -125,11 +100,23 @@ def verb_trigger(tok: Token) -> Optional[Trigger]:
             return light
     if sense is None or sense.role == "light" or _no_target(tok, sense):
         return None
+    sense = _impact(tok, sense)
     if sense.role == "head" and sense.type == "AGREE" and not _has_complement(tok):
         return None        # "offer" needs something offered
     if lem == "abuse" and any(lemma(c) == "sexually" for c in tok.children):
         sense = Sense("ASSAULT", "sexual")
     return Trigger(tok, sense, tok.i, tok.i, noun=_relative_event(tok) if sense.role == "casualty" else None)
+
+
+def _impact(verb: Token, sense: Sense) -> Sense:
+    """"rockets slammed into the base", "shells hammered the town": a verb of criticism
+    with a munition for subject names the hit itself (the weapon sets the mode later)."""
+    if sense.type != "ACCUSE":
+        return sense
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and noun_lemma(subj) in lx.MUNITIONS:
+        return Sense("ASSAULT")
+    return sense
 
 
 def _relative_event(verb: Token) -> Optional[Token]:
@@ -402,61 +389,3 @@ def _absorb(owner: Trigger, noun: Token, sense: Sense) -> None:
         owner.noun = noun
     if owner.sense.mode is None and sense.mode is not None:
         owner.sense = replace(owner.sense, mode=sense.mode)
-
-
-# ---- modes ---------------------------------------------------------------------------------------
-def with_mode(trig: Trigger) -> Trigger:
-    """Refine an ASSAULT's mode from the weapons named around it (a stronger weapon wins)."""
-    if trig.sense.type != "ASSAULT":
-        return trig
-    words = {noun_lemma(t): t for t in _weapon_context(trig)}
-    for mode, vocab in lx.MODE_WORDS:
-        hit = next((w for w in words if w in vocab), None)
-        if hit is not None:
-            if _outranks(mode, trig.sense.mode):
-                trig.sense = replace(trig.sense, mode=mode)
-            trig.weapon = trig.weapon or hit
-            break
-    return trig
-
-
-_RANK = {m: i for i, (m, _) in enumerate(lx.MODE_WORDS)}
-
-
-def _outranks(new: str, old: Optional[str]) -> bool:
-    if old is None:
-        return True
-    if old not in _RANK:           # targeted, abduct, destroy...: the verb said more
-        return False
-    return _RANK[new] < _RANK[old]
-
-
-def _weapon_context(trig: Trigger) -> Iterable[Token]:
-    """Modifiers of the trigger words, and the objects of with/by/using/in/of next to them."""
-    heads = [trig.head] + ([trig.noun] if trig.noun is not None else [])
-    for head in heads:
-        if not is_verb(head):
-            yield head          # "bombing" names a weapon; "bombed" says nothing of one
-        for child in head.children:
-            if child.dep_ in ("compound", "amod", "nmod", "npadvmod", "advmod") or child.dep_ in OBJECT_DEPS:
-                yield child
-                if noun_lemma(child) not in lx.NOUN_CLASSES["place"]:      # "air base": no aircraft
-                    yield from (g for g in child.children if g.dep_ in ("compound", "amod"))
-            if child.dep_ in ("prep", "agent") and lemma(child) in ("with", "by", "using", "in", "of", "from"):
-                for pobj in child.children:
-                    yield from _np_words(pobj)
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                yield from _np_words(child)
-        if head.dep_ in ("xcomp", "advcl") and lemma(head.head) in ("use", "employ"):
-            yield from (t for c in head.head.children if c.dep_ in OBJECT_DEPS for t in _np_words(c))
-        if head.dep_ == "pobj" and lemma(head.head) == "in":
-            yield from (t for t in head.head.head.children if t.dep_ in ("nsubj",))
-
-
-def _np_words(tok: Token) -> Iterable[Token]:
-    yield tok
-    for child in tok.children:
-        if child.dep_ in ("compound", "amod", "nmod"):
-            yield child
-        if child.dep_ == "prep" and lemma(child) == "of":
-            yield from (g for g in child.children if g.dep_ == "pobj")

@@ -1,0 +1,70 @@
+"""An ASSAULT's mode (PLOVER) from the weapons named around its trigger."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Iterable, Optional
+
+from spacy.tokens import Token
+
+from flashpoint.extract import lexicon as lx
+from flashpoint.extract.words import OBJECT_DEPS, is_verb, lemma, noun_lemma
+
+if TYPE_CHECKING:
+    from flashpoint.extract.triggers import Trigger
+
+
+def with_mode(trig: Trigger) -> Trigger:
+    """Refine an ASSAULT's mode from the weapons named around it (a stronger weapon wins)."""
+    if trig.sense.type != "ASSAULT":
+        return trig
+    words = {noun_lemma(t): t for t in _weapon_context(trig)}
+    for mode, vocab in lx.MODE_WORDS:
+        hit = next((w for w in words if w in vocab), None)
+        if hit is not None:
+            if _outranks(mode, trig.sense.mode):
+                trig.sense = replace(trig.sense, mode=mode)
+            trig.weapon = trig.weapon or hit
+            break
+    return trig
+
+
+_RANK = {m: i for i, (m, _) in enumerate(lx.MODE_WORDS)}
+
+
+def _outranks(new: str, old: Optional[str]) -> bool:
+    if old is None:
+        return True
+    if old not in _RANK:           # targeted, abduct, destroy...: the verb said more
+        return False
+    return _RANK[new] < _RANK[old]
+
+
+def _weapon_context(trig: Trigger) -> Iterable[Token]:
+    """Modifiers of the trigger words, and the objects of with/by/using/in/of next to them."""
+    heads = [trig.head] + ([trig.noun] if trig.noun is not None else [])
+    for head in heads:
+        if not is_verb(head):
+            yield head          # "bombing" names a weapon; "bombed" says nothing of one
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "nmod", "npadvmod", "advmod") or child.dep_ in OBJECT_DEPS:
+                yield child
+                if noun_lemma(child) not in lx.NOUN_CLASSES["place"]:      # "air base": no aircraft
+                    yield from (g for g in child.children if g.dep_ in ("compound", "amod"))
+            if child.dep_ in ("prep", "agent") and lemma(child) in ("with", "by", "using", "in", "of", "from"):
+                for pobj in child.children:
+                    yield from _np_words(pobj)
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                yield from _np_words(child)
+        if head.dep_ in ("xcomp", "advcl") and lemma(head.head) in ("use", "employ"):
+            yield from (t for c in head.head.children if c.dep_ in OBJECT_DEPS for t in _np_words(c))
+        if head.dep_ == "pobj" and lemma(head.head) == "in":
+            yield from (t for t in head.head.head.children if t.dep_ in ("nsubj",))
+
+
+def _np_words(tok: Token) -> Iterable[Token]:
+    yield tok
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "nmod"):
+            yield child
+        if child.dep_ == "prep" and lemma(child) == "of":
+            yield from (g for g in child.children if g.dep_ == "pobj")

@@ -1,0 +1,34 @@
+"""Token helpers shared by the trigger, mode and argument rules: lemmas that suit event
+words, and what counts as a verb in a small model's parse."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+NAME_ENTS = {"DATE", "TIME", "ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW",
+             "EVENT", "PRODUCT"}
+OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
+PREP_OBJECT_DEPS = {"pobj", "pcomp"}
+
+
+def lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def noun_lemma(tok: Token) -> str:
+    """Nouns in their singular, without spaCy's odd plural lemmas ("bases" -> "basis")."""
+    low, lem = tok.text.lower(), lemma(tok)
+    if lem.endswith("sis") and low.endswith("ses"):
+        return low[:-1]
+    if tok.tag_ in ("NNS", "NNPS") and lem == low and low.endswith("s") and not low.endswith("ss"):
+        return low[:-1]
+    return lem
+
+
+def is_verb(tok: Token) -> bool:
+    return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX") or _headline_verb(tok)
+
+
+def _headline_verb(tok: Token) -> bool:
+    """"Security forces fire tear gas at ...": headlines drop the words that tell the small
+    model a verb is coming; a root noun with a subject and an object is that verb."""
+    return tok.dep_ == "ROOT" and tok.pos_ == "NOUN" and {"nsubj", "dobj"} <= {c.dep_ for c in tok.children}
