@@ -93,3 +93,13 @@ def test_every_command_is_documented_in_the_readme():
 def test_explain_names_a_missing_event_and_the_way_to_find_ids(tmp_path, capsys):
     code, _, err = run(capsys, "explain", "nope", "--db", str(tmp_path / "e.db"))
     assert code == 1 and "no event 'nope'" in err and "flashpoint events" in err
+
+
+def test_explain_takes_the_short_id_the_timeline_prints(tmp_path, capsys):
+    db = str(tmp_path / "events.db")
+    src = tmp_path / "raid.jsonl"
+    src.write_text(json.dumps({"id": "a1", "text": RAID, "published": "2019-12-30"}) + "\n")
+    run(capsys, "ingest", str(src), "--db", db, "--quiet")
+    event_id = json.loads(run(capsys, "events", "--db", db)[1].splitlines()[0])["id"]
+    code, out, _ = run(capsys, "explain", event_id[:8], "--db", db)
+    assert code == 0 and f"Event {event_id}" in out and "1 reports in 1 articles" in out

@@ -291,16 +291,22 @@ def cmd_explain(args) -> int:
 
     store = _open_finished(args.db)
     try:
-        event = store.event(args.event_id)
+        event = store.event(args.event_id) or _by_prefix(store, args.event_id)
         if event is None:
             print(f"flashpoint: no event {args.event_id!r} in {store.describe()}; "
-                  "list the ids with `flashpoint events`", file=sys.stderr)
+                  "list the ids with `flashpoint events` or `flashpoint timeline`", file=sys.stderr)
             return 1
         outlets = {a.id: a.source for a in store.articles(event.sources).values() if a.source}
         print(explain_event(event, store.mentions_of(event.id), outlets))
     finally:
         store.close()
     return 0
+
+
+def _by_prefix(store, prefix: str):
+    """The one event whose id starts with ``prefix`` (the timeline shows the first 8 characters)."""
+    found = [e for e in store.events() if e.id.startswith(prefix)] if len(prefix) >= 4 else []
+    return found[0] if len(found) == 1 else None
 
 
 # ---- registries: actors, gazetteer
