@@ -15,6 +15,10 @@
 2. group_mentions on synthetic mention streams: seconds per 1,000 mentions, comparisons made,
    and B-cubed against the synthetic truth.
 3. The seed articles (../shared/seeds): extracted with `flashpoint extract`, grouped and linked.
+4. The sample articles (samples/): run through the pipeline and grouped as the store groups them,
+   then scored against the four real events samples/README.md lists (hand-coded below as data):
+   B-cubed P/R/F1 of the mention clusters, over the ASSAULT/COERCE/PROTEST mentions that belong
+   to those events, and how many stored events each real event became (1 is right).
 """
 from __future__ import annotations
 
@@ -311,6 +315,80 @@ def samples_section() -> None:
     run_samples(extracted, published, texts)
 
 
+# ---- sample articles (samples/) -------------------------------------------------------------
+
+# The real events of samples/README.md: the articles that report each, its day, its types, and
+# the words (in a mention's mode, place, actors or recipients) that tell it from the other
+# events those articles mention. A mention belongs to an event when it comes from one of its
+# articles, has one of its types, names one of its cues and is not dated more than a week away.
+SAMPLE_EVENTS = {
+    "ain-al-asad-rockets": (
+        {"article", "baghdadwire-2022-04-06-ain-al-asad", "meridian-2022-04-06-anbar-rockets",
+         "levantobserver-2022-04-07-ayn-al-asad", "meridian-2022-04-08-qaim-strikes",
+         "baghdadwire-2022-04-08-qaim-funerals", "levantobserver-2022-04-09-strikes-toll"},
+        "2022-04-05", {"ASSAULT"}, ("heavy-weapons", "asad")),
+    "al-qaim-strikes": (
+        {"meridian-2022-04-08-qaim-strikes", "baghdadwire-2022-04-08-qaim-funerals",
+         "levantobserver-2022-04-09-strikes-toll"},
+        "2022-04-07", {"ASSAULT"}, ("aerial", "qa", "united states")),
+    "basra-protest": (
+        {"shattdaily-2022-04-10-basra-protest", "meridian-2022-04-10-basrah-clashes"},
+        "2022-04-09", {"ASSAULT", "PROTEST"}, ("crowd-control", "demo", "basra", "protest")),
+    "katari-abduction": (
+        {"sahelcourier-2022-04-12-kaduna-abduction", "northerndispatch-2022-04-12-katari-kidnap"},
+        "2022-04-11", {"ASSAULT", "COERCE"}, ("abduct", "katari", "kaduna", "traveller", "passenger")),
+}
+SAMPLE_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
+
+
+def sample_event_of(m: Event) -> str | None:
+    """The real event a sample mention reports, or None (background, threats, other events)."""
+    if m.event_type not in SAMPLE_TYPES:
+        return None
+    words = " ".join([m.mode or "", m.location.name if m.location else "",
+                      *(a.name for a in [*m.actors, *m.recipients])]).lower()
+    for name, (articles, day, types, cues) in SAMPLE_EVENTS.items():
+        if m.article_id not in articles or m.event_type not in types:
+            continue
+        if m.date.start is not None and abs((m.date.start - dt.date.fromisoformat(day)).days) > 7:
+            continue
+        if any(c in words for c in cues):
+            return name
+    return None
+
+
+def sample_mentions() -> list[Event]:
+    from flashpoint.ingest.readers import read_inputs
+    from flashpoint.pipeline import Pipeline
+
+    items = list(read_inputs([str(ROOT / "samples")]))
+    return [e for r in Pipeline().run(items) for e in r.events]
+
+
+def sample_articles_section() -> None:
+    print("== sample articles (samples/) against the events samples/README.md lists ==")
+    mentions = sample_mentions()
+    clusters = group_mentions(mentions)
+    owner = {i: k for k, c in enumerate(clusters) for i in c}
+    kept = [i for i, m in enumerate(mentions) if sample_event_of(m)]
+    gold = [sample_event_of(mentions[i]) for i in kept]
+    local: dict[int, list[int]] = defaultdict(list)
+    for pos, i in enumerate(kept):
+        local[owner[i]].append(pos)
+    print(f"  {len(mentions)} mentions -> {len(clusters)} events; {len(kept)} mentions of the 4 events")
+    print("   ", fmt("B-cubed", bcubed(list(local.values()), gold)))
+    for name in SAMPLE_EVENTS:
+        mine = [i for i, g in zip(kept, gold) if g == name]
+        stored = sorted({owner[i] for i in mine})
+        print(f"  {name}: {len(mine)} mentions in {len(stored)} stored events")
+        for k in stored:
+            ms = [mentions[i] for i in clusters[k]]
+            dates = sorted({m.date.start.isoformat() if m.date.start else "undated" for m in ms})
+            places = sorted({m.location.name if m.location else "?" for m in ms})
+            print(f"      event {k}: {len(ms)} mentions, {dates}, {places}, "
+                  f"{sorted({m.article_id[:28] for m in ms})}")
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
@@ -323,6 +401,7 @@ def main(argv: list[str]) -> int:
     speed_section(args.sizes, args.per_day)
     if not args.skip_samples:
         samples_section()
+        sample_articles_section()
     return 0
 
 

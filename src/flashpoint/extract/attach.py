@@ -41,7 +41,13 @@ def _clause_root(trig: Trigger) -> Token:
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and (
             lemma(tok.head) == "be" or lemma(tok.head) in lx.LIGHT_VERBS):
         return tok.head
+    if tok.dep_ == "nsubj" and lemma(tok.head) in OCCUR_VERBS:
+        return tok.head      # "The strikes came two days later": the verb's dates are the event's
     return tok
+
+
+# Verbs that say when or how an event happened, with the event noun as their subject.
+OCCUR_VERBS = frozenset("come occur happen unfold follow erupt break".split())
 
 
 def _subtree_without_clauses(root: Token, other_heads: set[int]) -> set[int]:
@@ -82,10 +88,65 @@ def attach(trig: Trigger, trigger_heads: set[int], places, dates, doc) -> tuple[
                  and i != trig.head.i for t in c.subtree}
     place_idx = [k for k in mentions_in(places, doc, tokens - described)
                  if not _modifier_place(places[k], doc)]
-    date_idx = mentions_in(dates, doc, tokens)
+    if not place_idx:
+        place_idx = _target_places(trig, tokens, described, places, doc)
+    date_idx = [k for k in mentions_in(dates, doc, tokens) if not _dates_other_side(dates[k], trig, doc)]
     if not date_idx:
         date_idx = _inherited_dates(trig, dates, doc, trigger_heads)
     return place_idx, date_idx
+
+
+def _dates_other_side(mention, trig: Trigger, doc) -> bool:
+    """"The strikes came two days after the rocket attack": the offset dates the strikes, counted
+    from the attack, so it never dates the attack (nor what its clause tells)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    own = {trig.head.i} | ({trig.noun.i} if trig.noun is not None else set())
+    for tok in span:
+        if tok.lower_ not in ("after", "before"):
+            continue
+        for obj in tok.children:
+            if obj.dep_ == "pobj" and (obj.i in own or any(t.i == obj.i for t in trig.head.ancestors)):
+                return True
+    return False
+
+
+def _target_places(trig: Trigger, tokens: set[int], described: set[int], places, doc) -> list[int]:
+    """"struck a command post used by X near the town of Y": where the target stands, told in a
+    participle that describes it, is where the strike hit (when the clause names no other place).
+    Only a locative phrase of a participle counts, not a relative clause with a story of its own."""
+    found = []
+    for k in mentions_in(places, doc, tokens & described):
+        span = doc.char_span(places[k].start, places[k].end, alignment_mode="expand")
+        if span is None or _modifier_place(places[k], doc):
+            continue
+        prep = _locative_prep(span.root)
+        if prep is not None and _in_participle(prep, trig):
+            found.append(k)
+    return found
+
+
+def _locative_prep(tok: Token) -> Optional[Token]:
+    """The locative preposition a name hangs from ('near the town of Y' -> near), if any."""
+    for _ in range(6):
+        if tok.dep_ == "pobj" and lemma(tok.head) in LOCATIVE:
+            return tok.head
+        if tok.dep_ not in ("pobj", "prep", "compound", "conj", "appos") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _in_participle(prep: Token, trig: Trigger) -> bool:
+    tok = prep.head
+    for _ in range(6):
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+            return tok.head.i != trig.head.i
+        if tok.dep_ not in ("pobj", "prep", "agent") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _modifier_place(mention, doc) -> bool:
@@ -109,7 +170,7 @@ def _inherited_dates(trig: Trigger, dates, doc, trigger_heads: set[int]) -> list
     parent = head.head
     while parent.pos_ in ("NOUN", "PROPN", "NUM", "ADP") and parent.ent_type_ != "DATE" \
             and parent.head.i != parent.i:
-        if parent.pos_ == "NOUN" and is_reference(parent):
+        if parent.pos_ == "NOUN" and (is_reference(parent) or _behind_reference(parent)):
             return []       # "detained men on Wednesday over a strike that killed two": not Wednesday
         parent = parent.head
     if parent.ent_type_ == "DATE":
@@ -119,6 +180,13 @@ def _inherited_dates(trig: Trigger, dates, doc, trigger_heads: set[int]) -> list
     own = {parent.i} | {t.i for c in parent.children if c.dep_ in ("prep", "npadvmod", "advmod")
                         for t in c.subtree}
     return mentions_in(dates, doc, own)
+
+
+def _behind_reference(noun: Token) -> bool:
+    """"over a rocket strike", "after the attack": the noun names an event the clause above
+    refers to, whatever date the noun's own clause gives; its clauses never take the dates of
+    the verb above (the arrest's Wednesday is not the strike's)."""
+    return noun.dep_ == "pobj" and lemma(noun.head) in lx.REFERENCE_PREPS and noun.head.head.pos_ == "VERB"
 
 
 def is_background(date_idx: list[int], dates: Sequence[DateMention],

@@ -139,10 +139,19 @@ def _candidate(article, sent, index, trig: Trigger, out: Outcome, heads, places,
         draft=draft, nominal=trig.nominal,
         actor_words=_names(doc, actors, True), recipient_words=_names(doc, recipients),
         anchors=_anchors(trig), definite=_definite(trig), headline=_headline(sent),
+        own={trig.head.i} | ({trig.noun.i} if trig.noun is not None else set()),
+        sequence=_sequence(trig),
         place_keys={_place_key(places[k]) for k in place_idx},
         coarse_places=bool(place_idx) and all(_coarse(places[k]) for k in place_idx),
         date_keys={_date_key(dates[k]) for k in date_idx},
     )
+
+
+def _sequence(trig: Trigger) -> set[int]:
+    """Tokens of the "after X" / "before X" phrases of the event's clause: X is another event."""
+    root = at._clause_root(trig)
+    return {t.i for prep in root.children if prep.dep_ == "prep" and prep.lower_ in ("after", "before")
+            for t in prep.subtree}
 
 
 def _headline(sent: Span) -> bool:
@@ -341,5 +350,5 @@ def _split_by_place(cand: Candidate, places, doc, group_ids) -> list[Candidate]:
                              actor_words=set(cand.actor_words), recipient_words=set(cand.recipient_words),
                              anchors=set(cand.anchors), definite=cand.definite,
                              place_keys={_place_key(places[k])}, coarse_places=_coarse(places[k]),
-                             date_keys=set(cand.date_keys)))
+                             date_keys=set(cand.date_keys), own=set(cand.own), sequence=set(cand.sequence)))
     return out

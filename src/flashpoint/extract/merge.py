@@ -35,6 +35,9 @@ class Candidate:
     anchors: set[int] = field(default_factory=set)   # trigger token and the clause it joins
     definite: bool = False                   # "the strikes": refers back to a told event
     headline: bool = False                   # a title line: a summary the body tells in detail
+    lead: bool = False                       # the body's first telling of an event of its type
+    own: set[int] = field(default_factory=set)       # trigger and event-noun tokens
+    sequence: set[int] = field(default_factory=set)  # tokens under its "after X" / "before X"
 
     @property
     def strength(self) -> int:
@@ -57,7 +60,19 @@ def name_words(tokens, nationality: bool = False) -> set[str]:
     return words(names) - ROLE_STOP
 
 
+def mark_leads(cands: list[Candidate]) -> None:
+    """The first body candidate of each type (and each mode) is the one a headline of that type
+    sums up: 'Gunmen abduct 12 bus passengers' is the lead's 'Armed men abducted 12 passengers'."""
+    seen: set[tuple] = set()
+    for c in sorted(cands, key=lambda c: (c.draft.sentence, c.draft.trigger[0])):
+        key = (c.draft.event_type, c.draft.mode)
+        if not c.headline and not c.draft.background and key not in seen:
+            c.lead = True
+            seen.add(key)
+
+
 def merge(cands: list[Candidate]) -> list[Draft]:
+    mark_leads(cands)
     live = list(cands)
     while True:
         pair = _best_pair(live)
@@ -98,6 +113,8 @@ def compatible(a: Candidate, b: Candidate) -> bool:
     da, db = a.draft, b.draft
     if da.event_type != db.event_type or da.background != db.background:
         return False
+    if a.own & b.sequence or b.own & a.sequence:
+        return False         # "the strikes came two days after the attack": two events in order
     if da.mode and db.mode and da.mode != db.mode and "targeted" not in (da.mode, db.mode):
         return False
     if a.place_keys and b.place_keys and not (a.place_keys & b.place_keys) \
@@ -123,6 +140,8 @@ def _counts_agree(a: Draft, b: Draft) -> bool:
 def _tied(a: Candidate, b: Candidate) -> bool:
     """Something positive says these are one event, beyond not contradicting each other."""
     da, db = a.draft, b.draft
+    if (a.headline and b.lead) or (b.headline and a.lead):
+        return True          # a headline sums up the body's first telling of its kind
     if da.sentence == db.sentence and (a.anchors & b.anchors or (a.nominal and not da.actors)):
         return True
     if (a.actor_words & b.actor_words) or (a.recipient_words & b.recipient_words):
@@ -173,7 +192,10 @@ def _fill(into: Candidate, other: Candidate, counts: bool) -> None:
         d.recipients, into.recipient_words = list(o.recipients), set(other.recipient_words)
     if not d.dates and o.dates:
         d.dates, into.date_keys = list(o.dates), set(other.date_keys)
-    if not d.places and o.places and into.group is None:
+    # A headline's country or region is vaguer than what the body's sentence names around the
+    # trigger; location_for finds that when the body draft has no place of its own.
+    vague_title = other.headline and other.coarse_places and not into.headline
+    if not d.places and o.places and into.group is None and not vague_title:
         d.places, into.place_keys, into.coarse_places = list(o.places), set(other.place_keys), other.coarse_places
     if d.mode is None and o.mode is not None:
         d.mode = o.mode

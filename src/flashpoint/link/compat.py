@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple, Optional
 
+from rapidfuzz import fuzz
+
 from flashpoint.record import Actor, Event, Place, When
 
 DATE_TOLERANCE_DAYS = 1
@@ -39,7 +41,15 @@ GENERIC_NAMES = {
     "gunmen", "militants", "unknown", "unidentified", "assailants", "attackers", "fighters",
     "people", "civilians", "residents", "forces", "troops", "soldiers", "police", "protesters",
     "demonstrators", "insurgents", "rebels", "terrorists", "militia", "militiamen", "security forces",
+    "bandits", "kidnappers", "armed men", "men", "passengers", "travellers", "victims",
 }
+# Registry entries for a kind of actor rather than a named one ('Civilians', 'Military Forces',
+# 'Government (country unknown)'): no country, so they say as little as 'gunmen' does.
+CLASS_SECTORS = {"CVL", "MIL", "COP", "GOV", "PRM", "REB", "UAF", "UNK"}
+# A government and its own armed forces or police are one side: reports of one strike name
+# either ('the United States said it bombed', 'US aircraft struck').
+STATE_SECTORS = {"GOV", "MIL", "COP"}
+SAME_NAME = 85      # rapidfuzz ratio: 'Ain Al Asad air base' and 'Ayn al-Asad air base' are one name
 
 
 class Verdict(NamedTuple):   # a tuple: grouping makes one per field per compared pair
@@ -59,7 +69,7 @@ def actor_key(actor: Actor) -> str:
 
 def is_generic(actor: Actor) -> bool:
     if actor.id:
-        return False
+        return actor.country is None and actor.sector in CLASS_SECTORS
     return actor.sector in GENERIC_SECTORS or _norm(actor.name or actor.text) in GENERIC_NAMES
 
 
@@ -80,6 +90,7 @@ class Facts:
     precision: Optional[str]
     place: Optional[Place]
     actor_names: dict[str, str]   # actor_key -> canonical name, specific actors only
+    states: frozenset[str]        # countries whose government, army or police take part
     countries: frozenset[str]
     all_registered: bool          # every specific actor has a registry id
     article_id: str
@@ -92,6 +103,7 @@ class Facts:
         return cls(m.event_type, m.mode, rng[0].toordinal() if rng else None,
                    rng[1].toordinal() if rng else None, m.date.precision, m.location,
                    {actor_key(a): a.name for a in people},
+                   frozenset(a.country for a in people if a.id and a.country and a.sector in STATE_SECTORS),
                    frozenset(a.country for a in people if a.country),
                    bool(people) and all(a.id for a in people), m.article_id,
                    m.fatalities.best if m.fatalities else None)
@@ -175,16 +187,38 @@ def _both_add_registered(a: Facts, b: Facts, shared: set[str]) -> bool:
     return extra(a) and extra(b)
 
 
+def _shared_keys(a: Facts, b: Facts) -> set[str]:
+    """Actors both name: the same registry id, or unregistered names spelt alike."""
+    shared = set(a.actor_names.keys() & b.actor_names.keys())
+    for ka in a.actor_names:
+        if ka.startswith("name:") and ka not in shared:
+            for kb in b.actor_names:
+                if kb.startswith("name:") and fuzz.ratio(ka, kb) >= SAME_NAME:
+                    shared |= {ka, kb}
+                    break
+    return shared
+
+
+def _registered(f: Facts) -> set[str]:
+    return {k for k in f.actor_names if k.startswith("id:")}
+
+
 def compare_actors(a: Facts, b: Facts) -> Verdict:
     if not a.actor_names or not b.actor_names:
         return Verdict(False, 0, "actors unknown or generic on one side")
-    shared = a.actor_names.keys() & b.actor_names.keys()
+    shared = _shared_keys(a, b)
     if shared:
-        names = ", ".join(sorted(a.actor_names[k] for k in shared))
+        names = ", ".join(sorted(a.actor_names[k] for k in shared if k in a.actor_names))
         if _both_add_registered(a, b, shared):
             # A on B and A on C: one side agrees, the other names someone else.
             return Verdict(False, 1, f"actors partly shared: {names}")
         return Verdict(False, 2, f"actors shared: {names}")
+    states = a.states & b.states
+    if states:
+        return Verdict(False, 1, "the same state's government or forces: " + ", ".join(sorted(states)))
+    if not (_registered(a) and _registered(b)):
+        # A target named in passing ('sites', 'the air base') is not a party who contradicts.
+        return Verdict(False, 0, "no registered actor on one side")
     if a.all_registered and b.all_registered:
         # Both reports name their actors from the registry, and the names differ: two events.
         return Verdict(True, 0, "different registered actors")

@@ -18,7 +18,7 @@ from typing import NamedTuple, Optional
 from flashpoint.link.blocking import candidate_pairs
 from flashpoint.link.compat import (
     DATE_TOLERANCE_DAYS, Facts, actor_key, compare_actors, compare_dates, compare_kind,
-    compare_places, date_range, modes_compatible, specific_actors,
+    STATE_SECTORS, compare_places, date_range, modes_compatible, specific_actors,
 )
 from flashpoint.link.reconcile import figures, reconcile  # noqa: F401  (the store's entry points)
 from flashpoint.record import Event, Place
@@ -64,8 +64,9 @@ class Profile:
     max_start: Optional[dt.date] = None
     min_end: Optional[dt.date] = None
     places: list[Place] = field(default_factory=list)
-    actor_keys: set[str] = field(default_factory=set)
+    actor_keys: set[str] = field(default_factory=set)     # registered specific actors only
     countries: set[str] = field(default_factory=set)
+    states: set[str] = field(default_factory=set)
 
     @classmethod
     def of(cls, m: Event) -> "Profile":
@@ -74,7 +75,8 @@ class Profile:
         return cls(m.event_type, {m.mode} if m.mode else set(),
                    rng[0] if rng else None, rng[1] if rng else None,
                    [m.location] if m.location else [],
-                   {actor_key(a) for a in people}, {a.country for a in people if a.country})
+                   {actor_key(a) for a in people if a.id}, {a.country for a in people if a.country},
+                   {a.country for a in people if a.id and a.country and a.sector in STATE_SECTORS})
 
     def conflict(self, other: "Profile") -> bool:
         if self.event_type != other.event_type:
@@ -85,8 +87,9 @@ class Profile:
             return True
         if any(compare_places(p, q).veto for p in self.places for q in other.places):
             return True
-        return (bool(self.actor_keys) and bool(other.actor_keys)
-                and not self.actor_keys & other.actor_keys and not self.countries & other.countries)
+        # Only registered actors contradict: unregistered names are targets or spellings.
+        return (bool(self.actor_keys) and bool(other.actor_keys) and not self.actor_keys & other.actor_keys
+                and not self.countries & other.countries and not self.states & other.states)
 
     def _dates_conflict(self, other: "Profile") -> bool:
         if self.max_start is None or other.max_start is None:
@@ -104,6 +107,7 @@ class Profile:
         self.places += [p for p in other.places if (p.lat, p.lon, p.precision) not in seen]
         self.actor_keys |= other.actor_keys
         self.countries |= other.countries
+        self.states |= other.states
 
 
 class _Groups:

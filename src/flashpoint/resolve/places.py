@@ -53,7 +53,7 @@ class PlaceResolver:
     def find(self, article: Article, doc: Doc) -> list[PlaceMention]:
         """Every place mention in text order, each resolved or with place=None."""
         spots = find_spots(article, doc, self.gazetteer)
-        choices = resolve_spots(spots)
+        choices = self._border_areas(spots, resolve_spots(spots))
         self._remember(article.id, spots)
         return [PlaceMention(article_id=article.id, text=s.text, start=s.start, end=s.end,
                              place=self._place(s, c) if c else None)
@@ -92,6 +92,20 @@ class PlaceResolver:
                   if not speaker and (loc or not self._is_demonym(m))]
         return pool[min(ranked)[3]].place.model_copy() if ranked else None
 
+    def _border_areas(self, spots: list[Spot], choices: list[Optional[Entry]]) -> list[Optional[Entry]]:
+        """'Strikes near the Syrian border' in a report about places in Iraq happened in Iraq's
+        border area: a frontier named by the neighbour resolves to a part (precision 5) of the
+        country the article's other places lie in, when that country is clear."""
+        home = _home_country(spots, choices)
+        out = list(choices)
+        for k, (spot, choice) in enumerate(zip(spots, choices)):
+            if not spot.border or choice is None or home is None or choice.country == home:
+                continue
+            entry = self.gazetteer.country(home)
+            if entry is not None:
+                out[k], spot.part = entry, True
+        return out
+
     def _remember(self, article_id: str, spots: list[Spot]) -> None:
         self._roles[article_id] = {(s.start, s.end): (s.locative, s.speaker) for s in spots}
         self._roles.move_to_end(article_id)
@@ -112,6 +126,18 @@ class PlaceResolver:
                      country=self.gazetteer.iso3(entry.country),
                      admin1=entry.admin1 if entry.kind != "country" else None,
                      precision=precision_of(spot, entry))
+
+
+def _home_country(spots: list[Spot], choices: list[Optional[Entry]]) -> Optional[str]:
+    """The country the article's named places (towns, bases, provinces; not countries or
+    demonyms, not frontiers) lie in, when one country has most of them."""
+    votes = Counter(c.country for s, c in zip(spots, choices)
+                    if c is not None and c.country and not s.demonym and not s.border
+                    and c.kind not in ("country", "continent", "sea"))
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def precision_of(spot: Spot, entry: Entry) -> int:

@@ -71,6 +71,7 @@ class Spot:
     candidates: list[Entry] = field(default_factory=list)
     locative: bool = False           # introduced by 'in', 'at', 'near'... ('strikes on Iraqi bases')
     speaker: bool = False            # subject of a speech verb: 'Washington blames', 'Tehran said'
+    border: bool = False             # 'near the Syrian border', 'the border with Syria': a frontier
 
 
 def find_spots(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Spot]:
@@ -269,9 +270,22 @@ def _read_role(spot: Spot, doc: Doc) -> None:
         return
     root = span.root
     spot.speaker = root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH
+    spot.border = _names_border(root)
     if spot.demonym and not (root.dep_ == "amod" and root.head.lower_ in PLACE_NOUNS):
         return  # 'Iraqi militias' says who, not where; 'on Iraqi bases' says where
     spot.locative = _under_locative(root)
+
+
+BORDER_NOUNS = {"border", "borders", "frontier", "frontiers", "boundary"}
+
+
+def _names_border(root) -> bool:
+    """'the Syrian border', 'the border with Syria': the name says which frontier, not that the
+    place lies in that country."""
+    if root.dep_ in ("amod", "compound", "nmod") and root.head.lower_ in BORDER_NOUNS:
+        return True
+    return (root.dep_ == "pobj" and root.head.lower_ == "with"
+            and root.head.head.lower_ in BORDER_NOUNS)
 
 
 def _under_locative(tok) -> bool:
