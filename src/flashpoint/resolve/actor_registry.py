@@ -107,6 +107,7 @@ class Registry:
     sponsor_before: frozenset[str]           # "pro" in "pro-Iranian"
     boundaries: frozenset[str]               # prepositions that end the head noun phrase
     country_only: frozenset[Key]             # heads that name an actor only beside a country
+    representatives: frozenset[Key]          # heads that speak for whoever qualifies them
     variants: dict[str, str]
     preferred: dict[str, str] = field(default_factory=dict)   # declared alias collisions
 
@@ -226,6 +227,8 @@ def load_registry(folder: Optional[Path] = None) -> Registry:
                     boundaries=frozenset(heads_raw["boundaries"]), variants=variants,
                     country_only=frozenset(tuple(w.folded for w in keys(h, variants))
                                            for h in heads_raw.get("country_only", ())),
+                    representatives=frozenset(tuple(w.folded for w in keys(h, variants))
+                                              for h in heads_raw.get("representatives", ())),
                     preferred=_preferred(folder / "collisions.json"))
 
 

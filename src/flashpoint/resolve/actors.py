@@ -26,6 +26,13 @@ Rules, in order (each documented by tests in tests/resolve/test_actors*.py):
 6. A head noun alone is a generic actor with no country: "gunmen", "unidentified assailants",
    "militants", "a suicide bomber" -> Unidentified Armed Group (UAF); "protesters" -> Protesters
    (CVL: PLOVER codes demonstrators as civilians; the event type PROTEST carries the rest).
+   Things are not actors: a weapon or strike ("drones") or a base alone comes back as written with
+   no sector; owned by a country ("US warplanes", "Iraqi bases") it is that country's military; a
+   camp or airport keeps only its owner's country. A speaker ("leader", "spokesman") speaks for the
+   head before it ("militia leader" -> PRM); with no country or body ("the group's spokesman") UNK.
+   With no country in the phrase, the sentence may give one: the country word cut off right
+   before it ("Algerian [President X]"), or for armed heads the one country of a same-kind head
+   or named group in the sentence ("one of the factions" beside "the Iraqi militias").
 7. Nothing matched: the Actor keeps the cleaned phrase as its name, id/country/sector None, and the
    name is counted in `ActorResolver.unmatched` so the registry can grow from real use.
 
@@ -48,6 +55,10 @@ from flashpoint.resolve.actor_text import Word, clean_name, keys
 
 _NUMBER = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)?$")
 _BRIGADE_WORDS = frozenset({"brigade", "brigades", "liwa", "regiment"})
+# Categories of things rather than actors: weapons and strikes, bases and posts.
+_THINGS = frozenset({"instrument", "facility", "site"})
+# Sectors where a named group in the sentence says whose a bare 'militia' or 'rebels' is.
+_ARMED = frozenset({"PRM", "REB", "UAF", "MIL", "COP"})
 
 
 @dataclass(frozen=True)
@@ -84,7 +95,8 @@ class ActorResolver:
         found = (self._brigade(words, context, on) or self._as_written(words, context, on)
                  or self._match(words, context, on))
         if found is not None:
-            return found.model_copy(update={"text": text})
+            # Things and unqualified speakers come back nameless: they keep the phrase itself.
+            return found.model_copy(update={"text": text, "name": found.name or clean_name(text)})
         name = clean_name(text)
         self.unmatched[name] += 1
         return Actor(text=text, name=name)
@@ -145,14 +157,69 @@ class ActorResolver:
         org = self._rightmost([h for h in hits if h.kind == "org"], words)
         if org is not None and not self._foreign_modifier(org, places):
             return self._entry_actor(org.value, on)
-        head_hit = self._rightmost([h for h in hits if h.kind == "head"], words)
+        heads = [h for h in hits if h.kind == "head"]
+        head_hit = self._speaker_for(self._rightmost(heads, words), heads, words)
         head = head_hit.value if head_hit else None
+        if head == "site" or (head in _THINGS and not places):
+            # A camp or an airport is a place whoever owns it; keep the owner's country only.
+            return _as_written("", places[0].value if places else None)
         if places:
-            return self._country_actor(places[0], head, words, context, on)
+            owned = "military" if head in _THINGS else head
+            return self._country_actor(places[0], owned, words, context, on)
         if head_hit is None or self._needs_country(head_hit, words):
             return None
+        if self._is_speaker(head_hit, words):
+            return _as_written("UNK")
+        return self._generic_actor(head, words, context, on)
+
+    def _speaker_for(self, head: Optional[Hit], heads: list[Hit], words) -> Optional[Hit]:
+        """'militia leader', 'army spokesman': a representative speaks for the head before it."""
+        if head is None or not self._is_speaker(head, words):
+            return head
+        before = [h for h in heads if h.end == head.start and not self._is_speaker(h, words)]
+        return before[-1] if before else head
+
+    def _is_speaker(self, head: Hit, words: list[Word]) -> bool:
+        key = tuple(w.folded for w in words[head.start:head.end])
+        return key in self.registry.representatives
+
+    def _generic_actor(self, head: str, words: list[Word], context: str, on) -> Actor:
+        """A head noun with no country: the sentence may give it ('one of the factions' beside
+        'the Iraqi militias'; 'President X' cut from 'Algerian President X')."""
         category = self.registry.categories[head]
-        return Actor(text="", name=category.generic, id=category.id, sector=category.sector)
+        iso3 = self._country_in_context(head, words, context) if context else None
+        if iso3 is None:
+            return Actor(text="", name=category.generic, id=category.id, sector=category.sector)
+        return self._country_actor(Hit(0, 0, "place", iso3, "name"), head, words, context, on)
+
+    def _country_in_context(self, head: str, words: list[Word], context: str) -> Optional[str]:
+        ctx = self._keys(context)
+        hits = [h for h in _outermost(self._scan(ctx)) if not self._sponsored(h, ctx)]
+        before = self._country_before(words, ctx, hits)
+        if before is not None:
+            return before
+        sector = self.registry.categories[head].sector
+        found: set[Optional[str]] = set()
+        for hit in hits:
+            if sector not in _ARMED:
+                break  # 'the Moroccan king' beside 'President X' says nothing of X's country
+            if hit.kind == "head" and hit.value == head:
+                found |= {p.value for p in hits if p.kind == "place" and p.end == hit.start}
+            elif (hit.kind == "org" and sector in _ARMED
+                  and self.registry.entries[hit.value].sector == sector):
+                found.add(self.registry.entries[hit.value].country)
+        found.discard(None)
+        return found.pop() if len(found) == 1 else None
+
+    def _country_before(self, words: list[Word], ctx: list[Word], hits: list[Hit]):
+        """The country word right before every occurrence of the phrase in its sentence."""
+        want = tuple(w.folded for w in words)
+        folded = tuple(w.folded for w in ctx)
+        found = set()
+        for i in range(len(ctx) - len(want) + 1):
+            if folded[i:i + len(want)] == want:
+                found.add(next((h.value for h in hits if h.kind == "place" and h.end == i), None))
+        return found.pop() if len(found) == 1 else None
 
     def _needs_country(self, head: Hit, words: list[Word]) -> bool:
         key = tuple(w.folded for w in words[head.start:head.end])
@@ -227,28 +294,53 @@ class ActorResolver:
     def _default_category(self, place: Hit, words: list[Word], context: str) -> str:
         if place.form == "people":
             return "civilians"
-        if place.form == "adjective" and context:
+        if place.form == "adjective" and context and place.end - place.start == len(words):
             from_context = self._head_after(words, self._keys(context))
             if from_context:
                 return from_context
         return "government"
 
     def _head_after(self, words: list[Word], ctx: list[Word]) -> Optional[str]:
-        """In 'Hungarian and Romanian officials', the head of 'Hungarian' is 'officials'."""
+        """In 'Hungarian and Romanian officials', the head of 'Hungarian' is 'officials'.
+        Every occurrence in the sentence must agree: which one the phrase was cut from is
+        unknown ('Iraqi action ... Iraqi soldiers' leaves 'Iraqi' the government)."""
         want = [w.folded for w in words]
         folded = [w.folded for w in ctx]
-        for i in range(len(folded) - len(want) + 1):
-            if folded[i:i + len(want)] != want:
-                continue
-            for hit in _outermost(self._scan(ctx[i + len(want):i + len(want) + 4])):
-                if hit.kind == "head":
-                    return hit.value
+        found = {self._head_through_list(ctx[i + len(want):i + len(want) + 6])
+                 for i in range(len(folded) - len(want) + 1) if folded[i:i + len(want)] == want}
+        return found.pop() if len(found) == 1 else None
+
+    def _head_through_list(self, after: list[Word]) -> Optional[str]:
+        """The head after a list of country words ('and Romanian officials'); None when any
+        other word comes first ('Iraqi action against the militia' is the Iraqi government)."""
+        hits = _outermost(self._scan(after))
+        at = 0
+        while at < len(after):
+            here = [h for h in hits if h.start == at]
+            head = next((h for h in here if h.kind == "head"), None)
+            if head is not None:
+                if head.value == "site":
+                    return None
+                return "military" if head.value in _THINGS else head.value
+            place = next((h for h in here if h.kind == "place" and h.form == "adjective"), None)
+            if place is not None:
+                at = place.end
+            elif after[at].folded in {"and", "or"}:
+                at += 1
+            else:
+                return None
         return None
 
     def _entry_actor(self, entry_id: str, on) -> Actor:
         entry = self.registry.entries[entry_id]
         return Actor(text="", name=entry.name, id=entry.id, country=entry.country,
                      sector=entry.sector_on(on))
+
+
+def _as_written(sector: str, country: Optional[str] = None) -> Actor:
+    """A thing ('drones', 'the air base') or an unqualified speaker ('the group's spokesman'):
+    kept as written, never counted as an unmatched name, sector None or UNK."""
+    return Actor(text="", name="", country=country, sector=sector or None)
 
 
 def _outermost(hits: list[Hit]) -> list[Hit]:
