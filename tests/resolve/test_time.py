@@ -88,6 +88,71 @@ def test_a_day_after_counts_from_the_date_named_next_in_the_sentence(nlp):
     assert "'March 2'" in w.reason
 
 
+def test_an_offset_after_a_named_event_counts_from_that_events_date(nlp):
+    text = ("The rocket attack on Tuesday killed two contractors. The US strikes came two days "
+            "after the rocket attack.")
+    w = by_text(dates(nlp, text, published=D(2022, 4, 8)), "two days after")
+    assert span(w) == (D(2022, 4, 7), D(2022, 4, 7), "day")
+    assert "the date given for 'the rocket attack'" in w.reason
+
+
+def test_an_offset_after_an_event_dated_by_its_verb(nlp):
+    text = "Gunmen attacked a bus on Sunday. A day after the attack, police arrested three men."
+    assert by_text(dates(nlp, text, published=D(2022, 4, 12)), "A day after").start == D(2022, 4, 11)
+
+
+def test_an_offset_after_an_undated_event_never_borrows_the_previous_date(nlp):
+    # Thursday dates the strikes, not the rocket attack the offset counts from
+    text = ("US warplanes bombed militia positions on Thursday. The strikes came two days after "
+            "the rocket attack on the air base.")
+    w = by_text(dates(nlp, text, published=D(2022, 4, 8)), "two days after")
+    assert w.start is None and w.precision is None
+    assert w.reason == "'two days after' is counted from 'the rocket attack', whose date the text does not give"
+
+
+def test_a_different_kind_of_attack_is_not_the_anchor(nlp):
+    text = "A drone attack hit Erbil on Sunday. The strikes came two days after the rocket attack."
+    assert by_text(dates(nlp, text, published=D(2022, 4, 12)), "two days after").start is None
+
+
+def test_an_offset_ignores_dates_outside_what_after_governs(nlp):
+    text = "The strikes came two days after the rocket attack, officials said on Friday."
+    assert by_text(dates(nlp, text, published=D(2022, 4, 12)), "two days after").start is None
+
+
+def test_an_offset_before_a_clause_without_a_date_is_unresolved(nlp):
+    text = "Police found the car on Monday. The bodies were found five days after the men disappeared."
+    w = by_text(dates(nlp, text, published=D(2022, 4, 12)), "five days after")
+    assert w.start is None and "'the men disappeared'" in w.reason
+
+
+def test_after_that_and_a_bare_day_before_count_from_the_narrative(nlp):
+    found = dates(nlp, "Rebels shelled the town on Friday. A day after that, troops moved in.",
+                  published=D(2022, 4, 12))
+    assert by_text(found, "A day after").start == D(2022, 4, 9)
+    found = dates(nlp, "The bomb exploded on 12 April. The day before, police were warned.",
+                  published=D(2022, 6, 9))
+    assert by_text(found, "The day before").start == D(2022, 4, 11)
+
+
+def test_evening_night_and_overnight_keep_the_day_named(nlp):
+    text = ("Gunmen abducted 12 passengers on Monday evening. Bandits struck again overnight on "
+            "Monday, and a third gang attacked in the early hours of Tuesday.")
+    found = dates(nlp, text, published=D(2022, 4, 12))
+    assert by_text(found, "Monday evening").start == D(2022, 4, 11)
+    assert by_text(found, "overnight on Monday").start == D(2022, 4, 11)
+    assert by_text(found, "Tuesday").start == D(2022, 4, 12)
+
+
+def test_a_frequency_is_not_an_events_date(nlp):
+    text = "Bandits kidnapped 15 travellers on Monday on a road used by thousands every day."
+    found = dates(nlp, text, published=D(2022, 4, 12))
+    assert by_text(found, "every day").reason.startswith("a frequency")
+    chosen = date_for(found, [], (0, len(text)), (text.index("kidnapped"), text.index("kidnapped") + 9),
+                      D(2022, 4, 12))
+    assert chosen.start == D(2022, 4, 11)
+
+
 def test_earlier_in_the_day_counts_from_the_day_just_told(nlp):
     found = dates(nlp, "Clashes broke out on 2 June. Earlier in the day, police had fired tear gas.",
                   published=D(2021, 6, 9))

@@ -107,3 +107,15 @@ def test_normalise_drops_times_of_day_but_keeps_the_day():
 def test_earlier_in_the_day_is_the_same_day_as_the_event_told():
     r = read("Earlier in the day")
     assert (r.kind, r.unit, r.n) == ("chain", "day", 0)
+
+
+@pytest.mark.parametrize("text", ["every day", "thousands every day", "each week", "every other month"])
+def test_frequencies_are_refused_as_frequencies(text):
+    r = read(text)
+    assert r.kind == "none" and r.why.startswith("a frequency")
+
+
+def test_overnight_is_a_time_of_day_with_no_day():
+    assert read("overnight").kind == "time"
+    r = read("overnight on Monday")
+    assert (r.kind, r.weekday) == ("weekday", 0)

@@ -5,6 +5,14 @@ patterns for what spaCy misses: "two days later", "the next day", "Sunday night"
 (``timex``) and resolves it (``timecalc``) against the article's publication date or, for
 chains, against the previous dated event of the narrative, never silently the publication date.
 
+An offset that names its own anchor ("two days after the rocket attack", "a day before the
+vote") never counts from the previous narrative date: it counts from a date inside the words
+"after"/"before" governs, else from the latest earlier date attached to another mention of the
+same event (same head lemma, a noun or verb, with no clashing noun modifier: "rocket attack" is
+not "drone attack"), else it stays unresolved with the reason "counted from 'the rocket attack',
+whose date the text does not give". Only "a day after that" and a bare "the day before," count
+from the narrative. Frequencies ("every day") are reported, never an event's date.
+
 Boilerplate (photo captions, archive notes, related headlines: ``article.marks``) is blanked in
 the parsed doc, so it is scanned separately with our patterns. Its dates are reported, with a
 reason that starts ``in boilerplate (``, but they never anchor a chain and ``date_for`` never
@@ -21,7 +29,7 @@ from typing import Optional
 
 from flashpoint.record import Article, DateMention, When
 from flashpoint.resolve.timecalc import Anchor, Setting, resolve, unresolved
-from flashpoint.resolve.timex import NUMBER_WORDS, Reading, read
+from flashpoint.resolve.timex import FREQUENCY_WHY, NUMBER_WORDS, Reading, read
 
 BOILERPLATE_PREFIX = "in boilerplate ("
 DURATION_REASON = "a duration, not a point in time"
@@ -78,7 +86,7 @@ _FINDERS = [
     r"\b(?:the\s+)?(?:19|20)\d0s\b",
     rf"{_AFTER}(?:(?i:early|late|mid)[-\s])?{_FULL_M}\b",
     r"\b(?i:(?:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
-    r"(?i:noon|midnight|dawn|dusk|daybreak|nightfall)\b",
+    r"(?i:noon|midnight|overnight|dawn|dusk|daybreak|nightfall)\b",
     r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b)",
     rf"\b(?:(?i:between)\s+{_Y}\s+and\s+{_Y}|(?:(?i:from)\s+)?{_Y}\s*(?:-|\u2013|to|until)\s*(?:{_Y}|\d\d))\b",
     r"\b(?:New\s+Year['\u2019]s(?:\s+(?:Eve|Day))?|Christmas(?:\s+(?:Eve|Day))?|Boxing\s+Day)\b",
@@ -113,10 +121,13 @@ def find_dates(article: Article, doc) -> list[DateMention]:
         if reading is None and _NOISE.fullmatch(text):
             continue   # spaCy's DATE on a bare number or an age: not a date expression
         if kind is None:
-            ahead = _anchor_ahead(article, doc, items, i) if _points_ahead(reading, text) else None
-            setting = Setting(article.published, _future(doc, start, end),
-                              (ahead,) if ahead else tuple(anchors))
-            when = _resolve(reading, text, setting)
+            ahead = _own_anchor(article, doc, items, i, found) if _points_ahead(reading, text) else None
+            if isinstance(ahead, str):
+                when = unresolved(text, ahead)
+            else:
+                setting = Setting(article.published, _future(doc, start, end),
+                                  (ahead,) if ahead else tuple(anchors))
+                when = _resolve(reading, text, setting)
             if when.precision is not None:
                 anchors.append(Anchor(when, text))
         else:
@@ -133,21 +144,118 @@ def _points_ahead(reading: Optional[Reading], text: str) -> bool:
 _AHEAD = re.compile(r"\b(?:after|before)\s*$", re.IGNORECASE)
 
 
-def _anchor_ahead(article: Article, doc, items: list, i: int) -> Optional[Anchor]:
-    """The date right after "a day after ..." in the same sentence, when it dates itself."""
-    if i + 1 >= len(items) or items[i + 1][2] is not None or not doc.has_annotation("SENT_START"):
+def _own_anchor(article: Article, doc, items: list, i: int, found: list[DateMention]):
+    """What "two days after <X>" counts from: X's own date, never the previous narrative date.
+
+    X is what the preposition governs. Its date is, in order: a date inside X ("after the
+    ceasefire was announced on March 2"); the date of an earlier mention of the same event
+    ("the rocket attack on Tuesday ... two days after the rocket attack"). Returns an Anchor,
+    None when X is a pronoun ("a day after that": the previous narrative date is meant), or the
+    reason the offset stays unresolved.
+    """
+    start, end = items[i][:2]
+    if _ADVERBIAL.match(article.text, end):   # "The day before, police had been warned"
         return None
-    start, end = items[i + 1][:2]
-    if _sentence_start(doc, items[i][0]) != _sentence_start(doc, start):
+    prep = _last_token(doc, start, end)
+    if prep is None or not doc.has_annotation("DEP"):
+        return f"'{article.text[start:end]}' counts from what follows it, which could not be parsed"
+    region = _governed(prep)
+    if not region:   # the parse gives "after" no object: the adverb, as above
         return None
-    text = article.text[start:end]
-    reading = read(text)
-    if reading is None or reading.kind == "chain":
+    head = next((t for t in prep.children if t.dep_ == "pobj"), None)
+    if head is not None and head.pos_ == "PRON":
         return None
-    when = resolve(reading, text, Setting(article.published, _future(doc, start, end)))
-    if when.precision is None:
-        return None
-    return Anchor(when, text, "the date of the event it counts from, named next")
+    inside = _anchor_inside(article, doc, items, i, region)
+    if inside is not None:
+        return inside
+    phrase = _phrase(head, region)
+    if head is not None and head.pos_ in ("NOUN", "PROPN"):
+        earlier = _event_anchor(doc, head, phrase, found)
+        if earlier is not None:
+            return earlier
+    return f"'{article.text[start:end]}' is counted from '{phrase}', whose date the text does not give"
+
+
+_ADVERBIAL = re.compile(r"\s*(?:[,.;:!?)\u2014]|$)")
+
+
+def _last_token(doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span[-1] if span is not None and len(span) else None
+
+
+def _governed(prep) -> list:
+    """The tokens after "after"/"before" that it governs: its object, or the clause it opens."""
+    root = prep.head if prep.dep_ == "mark" else prep
+    tokens = sorted((t for t in root.subtree if t.i > prep.i and t.sent == prep.sent), key=lambda t: t.i)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    return tokens
+
+
+def _anchor_inside(article: Article, doc, items: list, i: int, region: list) -> Optional[Anchor]:
+    """The date inside the governed words, when they date themselves."""
+    lo, hi = region[0].idx, region[-1].idx + len(region[-1])
+    for start, end, kind in items[i + 1:]:
+        if start >= hi:
+            break
+        if kind is not None or start < lo or end > hi:
+            continue
+        text = article.text[start:end]
+        reading = read(text)
+        if reading is None or reading.kind == "chain":
+            continue
+        when = resolve(reading, text, Setting(article.published, _future(doc, start, end)))
+        if when.precision is not None:
+            return Anchor(when, text, "the date of the event it counts from, named next")
+    return None
+
+
+def _phrase(head, region: list) -> str:
+    """The words naming what the offset counts from: the noun phrase, or the clause's start."""
+    if head is not None:
+        words = [t for t in region if t.i <= head.i]
+    else:
+        words = region[:6]
+    return "".join(t.text_with_ws for t in words).strip()
+
+
+def _compounds(noun) -> set[str]:
+    return {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
+
+
+def _event_anchor(doc, noun, phrase: str, found: list[DateMention]) -> Optional[Anchor]:
+    """The latest earlier narrative date attached to another mention of the same event noun.
+
+    "Another mention" shares the head lemma (attack, strike, raid) and, when both carry noun
+    modifiers, one of them ("rocket attack" is not "drone attack"); a verb of that lemma
+    counts too ("gunmen attacked the bus on Sunday ... a day after the attack"), when the
+    phrase has no modifier to check against.
+    """
+    lemma, mods = noun.lemma_.lower(), _compounds(noun)
+    for mention in reversed(found):
+        when = mention.when
+        if in_boilerplate(mention) or when.precision not in ("day", "week"):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        for tok in span.sent:
+            if tok.i != noun.i and tok.lemma_.lower() == lemma and _attached(tok, span, mods):
+                return Anchor(when, mention.text, f"the date given for '{phrase}'")
+    return None
+
+
+def _attached(tok, span, mods: set[str]) -> bool:
+    """Does the date ``span`` date this mention of the event?"""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        theirs = _compounds(tok)
+        if mods and theirs and not mods & theirs:
+            return False
+        if span.root in tok.subtree:   # "Tuesday's rocket attack", "the attack on Tuesday"
+            return True
+        return tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head == _clause_verb(span)
+    return tok.pos_ == "VERB" and not mods and tok == _clause_verb(span)
 
 
 def _sentence_start(doc, char: int) -> Optional[int]:
@@ -232,12 +340,8 @@ def _future(doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
-    verb = span.root
-    for _ in range(5):   # climb from the date to the verb it modifies
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-            break
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    verb = _clause_verb(span)
+    if verb is None:
         return False
     if any(c.lower_ in _FUTURE_AUX and c.tag_ == "MD" for c in verb.children):
         return True
@@ -246,6 +350,16 @@ def _future(doc, start: int, end: int) -> bool:
     if verb.lemma_ in _FUTURE_HEADS and verb.tag_ == "VBN":   # "is scheduled for March 20"
         return any(c.tag_ in ("VBZ", "VBP") for c in verb.children)
     return _planned(verb)
+
+
+def _clause_verb(span):
+    """The verb a date modifies, climbing at most five heads from the date; None if none."""
+    verb = span.root
+    for _ in range(5):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
 def _planned(verb) -> bool:
@@ -265,9 +379,10 @@ def in_boilerplate(mention: DateMention) -> bool:
 
 
 def _dates_something(mention: DateMention) -> bool:
-    """A mention that could date an event: not boilerplate, a duration, a bare time of day."""
+    """A mention that could date an event: not boilerplate, a duration or frequency, a bare
+    time of day."""
     reason = mention.when.reason
-    return not (in_boilerplate(mention) or reason == DURATION_REASON
+    return not (in_boilerplate(mention) or reason in (DURATION_REASON, FREQUENCY_WHY)
                 or reason == TIME_ONLY_REASON or reason.startswith(NO_RULE_PREFIX))
 
 

@@ -329,6 +329,13 @@ def _duration(m: re.Match) -> Reading:
     return Reading("none", why="a duration, not a point in time")
 
 
+FREQUENCY_WHY = "a frequency (every day, each week), not a point in time"
+
+
+def _frequency(m: re.Match) -> Reading:
+    return Reading("none", why=FREQUENCY_WHY)
+
+
 _RULES = [
     (rf"(?:{_WD},? )?(?:the )?{_MON} {_DAY}(?:,? {_YEAR})?", _mdy),
     (rf"(?:{_WD},? )?(?:the )?{_DAY} (?:of )?{_MON}(?:,? {_YEAR})?", _dmy),
@@ -370,6 +377,10 @@ _RULES = [
      _duration),
 ]
 
+
+# "used by thousands every day": spaCy's DATE may carry words before the frequency
+_RULES.append((r"(?:.* )?(?:every|each) (?:other |single )?(?:day|night|morning|evening|week|month|"
+               r"year|hour)s?(?: and night)?", _frequency))
 
 _COMPILED = [(re.compile(p), f) for p, f in _RULES]
 
