@@ -9,7 +9,8 @@ from flashpoint.extract import arguments as args
 from flashpoint.extract import attach as at
 from flashpoint.extract import lexicon as lx
 from flashpoint.extract.draft import Draft
-from flashpoint.extract.merge import Candidate, merge, name_words
+from flashpoint.extract.generic import is_generic
+from flashpoint.extract.merge import Candidate, mark_interventions, merge, name_words
 from flashpoint.extract.modality import Outcome, assess
 from flashpoint.extract.taxonomy import codes_for
 from flashpoint.extract.triggers import Trigger, find_triggers, noun_lemma, noun_sense
@@ -31,6 +32,7 @@ def extract(article: Article, doc: Doc, places: Sequence[PlaceMention],
         for cand in sentence_candidates(article, sent, index, places, dates):
             cands.extend(_split_by_place(cand, places, doc, group_ids))
     drafts = merge(cands)
+    mark_interventions(drafts, dates)
     return sorted(drafts, key=lambda d: (d.evidence[0], d.trigger[0]))
 
 
@@ -72,6 +74,8 @@ def _plausible(cand: Candidate, trig: Trigger, sent: Span, attack_near: bool) ->
     subordinate clause that names no one and nothing ("since the 2003 invasion"); retype an
     armed group's road block, which is part of their attack, not a protest."""
     draft = cand.draft
+    if is_generic(trig, cand.headline):
+        return False         # "kidnapping has become a business": a pattern, not one event
     actor_heads = [_head_lemma(sent.doc, a) for a in draft.actors]
     if draft.event_type in COMMENTARY and any(w in lx.COMMENTATORS for w in actor_heads):
         return False
@@ -140,11 +144,35 @@ def _candidate(article, sent, index, trig: Trigger, out: Outcome, heads, places,
         actor_words=_names(doc, actors, True), recipient_words=_names(doc, recipients),
         anchors=_anchors(trig), definite=_definite(trig), headline=_headline(sent),
         own={trig.head.i} | ({trig.noun.i} if trig.noun is not None else set()),
-        sequence=_sequence(trig),
+        sequence=_sequence(trig), weapon=trig.weapon,
+        recalled_weapon=_recalled_weapon(trig, sent), anaphoric=_anaphoric(trig),
         place_keys={_place_key(places[k]) for k in place_idx},
         coarse_places=bool(place_idx) and all(_coarse(places[k]) for k in place_idx),
         date_keys={_date_key(dates[k]) for k in date_idx},
     )
+
+
+def _recalled_weapon(trig: Trigger, sent: Span) -> bool:
+    """"the rockets were fired from a launcher": the weapon word is definite, so it names the
+    weapons of an event the article has told (merge folds this detail into that event)."""
+    return trig.weapon is not None and any(
+        noun_lemma(t) == trig.weapon and _has_definite_det(t) for t in sent if t.pos_ == "NOUN")
+
+
+def _anaphoric(trig: Trigger) -> bool:
+    """The event's subject refers back to people already named: "They shot the driver",
+    "The attackers blocked the road" (a definite attacker noun, not a name)."""
+    if trig.nominal:
+        return False
+    verb = trig.head
+    while verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        verb = verb.head         # "The attackers blocked the road and opened fire"
+    for subj in verb.children:
+        if subj.dep_ in ("nsubj", "nsubjpass"):
+            if subj.tag_ == "PRP" and subj.lower_ in ("they", "he", "she"):
+                return True
+            return _has_definite_det(subj) and noun_lemma(subj) in lx.REFERRING_AGENTS
+    return False
 
 
 def _sequence(trig: Trigger) -> set[int]:
@@ -350,5 +378,7 @@ def _split_by_place(cand: Candidate, places, doc, group_ids) -> list[Candidate]:
                              actor_words=set(cand.actor_words), recipient_words=set(cand.recipient_words),
                              anchors=set(cand.anchors), definite=cand.definite,
                              place_keys={_place_key(places[k])}, coarse_places=_coarse(places[k]),
-                             date_keys=set(cand.date_keys), own=set(cand.own), sequence=set(cand.sequence)))
+                             date_keys=set(cand.date_keys), own=set(cand.own), sequence=set(cand.sequence),
+                             weapon=cand.weapon, recalled_weapon=cand.recalled_weapon,
+                             anaphoric=cand.anaphoric))
     return out

@@ -406,3 +406,13 @@ NEWS_OUTLETS = frozenset(["national", "reuters", "afp", "ap", "associated press"
                           "guardian", "times", "independent", "telegraph", "wall street journal",
                           "bloomberg", "al-monitor", "middle east eye", "anadolu", "xinhua", "tass",
                           "rudaw", "kurdistan 24", "asharq al-awsat", "arab news", "daily star"])
+# Definite subjects that refer back to the people of an event already told ("the attackers").
+REFERRING_AGENTS = frozenset(set(ARMED) | {"protester", "demonstrator", "crowd", "raider", "abductor"})
+# Words that make an event noun a pattern, not one event: "sporadic rocket fire", "has been frequent".
+FREQUENCY = frozenset("sporadic frequent regular repeated routine occasional periodic persistent "
+                      "constant daily nightly weekly intermittent recurrent incessant common rare "
+                      "commonplace widespread rampant endemic".split())
+# Verbs whose object is a trend of events: "stepped up their rocket fire", "intensified attacks".
+TREND_VERBS = frozenset("intensify escalate increase ramp step redouble".split())
+# Copulas that state what an event noun is like, not that one happened ("has become a business").
+COPULAS = frozenset("be become remain".split())

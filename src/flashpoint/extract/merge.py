@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Optional, Sequence
 
 from flashpoint.extract.draft import Draft
 
@@ -20,6 +20,11 @@ WORD = re.compile(r"[a-z0-9]+")
 STOP = frozenset("the a an of and s its their his her in on at to for from by with".split())
 ALIASES = {"america": "us", "american": "us", "americans": "us", "britain": "uk", "british": "uk"}
 ROLE_STOP = frozenset("forces force troops officials government military army people".split())
+# Modes that describe one happening from different sides, so they never split a draft:
+# a protest's march, road block and riot are one gathering; the shots fired and the blows
+# dealt while people are seized are part of the abduction (ACLED codes one abduction event).
+GATHERING = frozenset({"demo", "obstruct", "riot"})
+SEIZING_FORCE = frozenset({"firearms", "beat", "targeted"})
 
 
 @dataclass
@@ -38,6 +43,9 @@ class Candidate:
     lead: bool = False                       # the body's first telling of an event of its type
     own: set[int] = field(default_factory=set)       # trigger and event-noun tokens
     sequence: set[int] = field(default_factory=set)  # tokens under its "after X" / "before X"
+    weapon: Optional[str] = None             # lemma of the weapon word that gave the mode
+    recalled_weapon: bool = False            # "the rockets were fired from ...": told before
+    anaphoric: bool = False                  # "They shot ...", "The attackers blocked ...": refers back
 
     @property
     def strength(self) -> int:
@@ -115,7 +123,7 @@ def compatible(a: Candidate, b: Candidate) -> bool:
         return False
     if a.own & b.sequence or b.own & a.sequence:
         return False         # "the strikes came two days after the attack": two events in order
-    if da.mode and db.mode and da.mode != db.mode and "targeted" not in (da.mode, db.mode):
+    if not modes_fit(da.mode, db.mode):
         return False
     if a.place_keys and b.place_keys and not (a.place_keys & b.place_keys) \
             and not (a.coarse_places or b.coarse_places):
@@ -128,6 +136,14 @@ def compatible(a: Candidate, b: Candidate) -> bool:
         return False
     # A headline rounds or updates the toll ("Two contractors killed"); the body's count wins.
     return _counts_agree(da, db) or a.headline != b.headline
+
+
+def modes_fit(a: Optional[str], b: Optional[str]) -> bool:
+    if a is None or b is None or a == b or "targeted" in (a, b):
+        return True
+    if a in GATHERING and b in GATHERING:
+        return True
+    return {a, b} - SEIZING_FORCE == {"abduct"}
 
 
 def _counts_agree(a: Draft, b: Draft) -> bool:
@@ -151,7 +167,22 @@ def _tied(a: Candidate, b: Candidate) -> bool:
     gap = abs(da.sentence - db.sentence)
     if gap == 1 and (not da.actors or not db.actors):
         return True          # the next sentence goes on about the same event
+    if _refers_back(a, b) or _refers_back(b, a):
+        return True
     return a.definite and not da.actors and 0 < da.sentence - db.sentence <= 3
+
+
+def _refers_back(later: Candidate, earlier: Candidate) -> bool:
+    """A later sentence that goes on about an event told before: its subject refers back
+    ("They shot the driver", "The attackers blocked the road") within a few sentences, or it
+    names the same weapon as told ("the rockets were fired from a launcher") and no new date."""
+    gap = later.draft.sentence - earlier.draft.sentence
+    if gap <= 0 or later.headline or earlier.headline:
+        return False
+    if later.anaphoric and gap <= 3:
+        return True
+    return (later.recalled_weapon and later.weapon is not None and later.weapon == earlier.weapon
+            and not later.draft.dates)
 
 
 def _score(weak: Candidate, strong: Candidate) -> tuple:
@@ -197,7 +228,8 @@ def _fill(into: Candidate, other: Candidate, counts: bool) -> None:
     vague_title = other.headline and other.coarse_places and not into.headline
     if not d.places and o.places and into.group is None and not vague_title:
         d.places, into.place_keys, into.coarse_places = list(o.places), set(other.place_keys), other.coarse_places
-    if d.mode is None and o.mode is not None:
+    # The abduction is the event; shots fired while seizing people are how it was done.
+    if d.mode is None and o.mode is not None or o.mode == "abduct" and d.mode in SEIZING_FORCE:
         d.mode = o.mode
         d.cameo, d.acled_event_type, d.acled_sub_event_type = o.cameo, o.acled_event_type, o.acled_sub_event_type
     if counts:
@@ -205,3 +237,34 @@ def _fill(into: Candidate, other: Candidate, counts: bool) -> None:
         d.injuries = d.injuries if d.injuries is not None else o.injuries
     into.definite = into.definite or other.definite
     d.confidence = round(min(0.95, max(d.confidence, o.confidence) + 0.05), 3)
+
+
+def mark_interventions(drafts: list[Draft], dates: Sequence = ()) -> None:
+    """A protest the same article reports dispersed by force (an ASSAULT crowd-control draft
+    that is not background) is ACLED's 'Protest with intervention', or 'Excessive force against
+    protesters' when the dispersal killed. The dispersal stays an ASSAULT event of its own (the
+    PLOVER reading; link.relations ties it to the protest as a response); the protest takes
+    the dispersal's date and place when it tells none, since both happened at one gathering."""
+    dispersals = [d for d in drafts if d.event_type == "ASSAULT" and d.mode == "crowd-control"
+                  and not d.background]
+    if not dispersals:
+        return
+    force = max(dispersals, key=lambda d: (bool(d.dates), bool(d.places), d.confidence))
+    lethal = any(d.fatalities is not None and d.fatalities.best > 0 for d in dispersals)
+    for d in drafts:
+        if d.event_type != "PROTEST" or d.background:
+            continue
+        if _dated_apart(d, force, dates):
+            continue             # a protest on another day is another gathering
+        d.acled_event_type = "Protests"
+        d.acled_sub_event_type = "Excessive force against protesters" if lethal else "Protest with intervention"
+        d.dates = d.dates or list(force.dates)
+        d.places = d.places or list(force.places)
+
+
+def _dated_apart(protest: Draft, force: Draft, dates: Sequence) -> bool:
+    """The protest's own dates, or a date its sentence tells ("months of unrest in 2018, when
+    protesters stormed ..."), that the dispersal does not share."""
+    own = set(protest.dates) | {k for k, m in enumerate(dates)
+                                if protest.evidence[0] <= m.start < protest.evidence[1]}
+    return bool(own) and not own & set(force.dates)

@@ -33,8 +33,14 @@ MODE_FAMILY = {
     "firearms": "ground", "targeted": "ground", "primitive": "ground", "beat": "ground",
     "torture": "ground", "sexual": "ground",
     "abduct": "abduct", "crowd-control": "crowd", "unconventional": "unconventional",
+    # PROTEST modes: a march, a road block and a riot are ways one gathering went; a riot and a
+    # peaceful demo at one place and day are still one gathering (ACLED codes the worst of it).
+    "demo": "gathering", "obstruct": "gathering", "riot": "gathering",
 }
-COMPATIBLE_FAMILIES = {frozenset({"remote", "blast"}), frozenset({"ground", "blast"})}
+# Shots fired while people are seized are part of the abduction (one ACLED event), so one
+# report's 'gunmen opened fire' and another's 'kidnapped' can be the same attack.
+COMPATIBLE_FAMILIES = {frozenset({"remote", "blast"}), frozenset({"ground", "blast"}),
+                       frozenset({"ground", "abduct"})}
 # Actors that name no one in particular: they neither confirm nor contradict another report.
 GENERIC_SECTORS = {"UAF", "UNK"}
 GENERIC_NAMES = {
