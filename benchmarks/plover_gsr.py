@@ -42,17 +42,6 @@ def load_gold() -> list[dict]:
     return records
 
 
-def ents_as_mentions(article, doc):
-    from flashpoint.record import DateMention, PlaceMention, When
-
-    places = [PlaceMention(article_id=article.id, text=e.text, start=e.start_char, end=e.end_char)
-              for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
-    dates = [DateMention(article_id=article.id, text=e.text, start=e.start_char, end=e.end_char,
-                         when=When(reason="benchmark: spaCy DATE entity, unresolved"))
-             for e in doc.ents if e.label_ == "DATE"]
-    return places, dates
-
-
 def gold_spans(text: str, actors) -> list[tuple[int, int]]:
     """Locate each gold actorText in the sentence (the file gives text, not offsets)."""
     spans = []
@@ -133,7 +122,7 @@ def calibration(scored: list[tuple[float, bool]]) -> str:
 
 
 def run_gsr(nlp, show_errors: int) -> None:
-    from flashpoint.extract import extract
+    from flashpoint.extract import entity_mentions, extract
     from flashpoint.record import Article
 
     records = load_gold()
@@ -142,7 +131,7 @@ def run_gsr(nlp, show_errors: int) -> None:
         text = rec["text"]
         article = Article(id=rec["id"], text=text)
         doc = nlp(article.masked_text())
-        drafts = extract(article, doc, *ents_as_mentions(article, doc))
+        drafts = extract(article, doc, *entity_mentions(article, doc))
         best = max(drafts, key=lambda d: d.confidence, default=None)
         predicted = best.event_type if best else "NONE"
         pairs.append((rec["event"], predicted))
@@ -170,33 +159,22 @@ def run_gsr(nlp, show_errors: int) -> None:
 
 
 def seed_mentions(article, doc):
-    """The project's own place and date finders where they exist, else spaCy entities."""
-    places, dates = ents_as_mentions(article, doc)
-    try:
-        from flashpoint.resolve.places import PlaceResolver
-        places = PlaceResolver().find(article, doc)
-    except ImportError as exc:
-        print(f"  (places from spaCy entities: {exc})")
-    try:
-        from flashpoint.resolve.time import find_dates
-        dates = find_dates(article, doc)
-    except ImportError as exc:
-        print(f"  (dates from spaCy entities: {exc})")
-    return places, dates
+    """The project's own place and date finders, as the pipeline runs them."""
+    from flashpoint.resolve.places import PlaceResolver
+    from flashpoint.resolve.time import find_dates
+
+    return PlaceResolver().find(article, doc), find_dates(article, doc)
 
 
 def run_seeds(nlp) -> None:
     from flashpoint.extract import extract
+    from flashpoint.ingest.clean import clean
     from flashpoint.record import Article
 
     for name, published in SEEDS.items():
         path = SHARED / "seeds" / name
         article = Article(id=path.stem, text=path.read_text(encoding="utf-8"), published=published)
-        try:
-            from flashpoint.ingest.clean import clean
-            article = clean(article)
-        except ImportError as exc:
-            print(f"  (no boilerplate marks: {exc})")
+        article = clean(article)
         doc = nlp(article.masked_text())
         places, dates = seed_mentions(article, doc)
         print(f"\nseed {name} (published {published}):")

@@ -40,23 +40,14 @@ class Result:
         return [self.dates[k].text for k in draft.dates]
 
 
-def mentions(article: Article, doc):
-    places = [PlaceMention(article_id=article.id, text=e.text, start=e.start_char, end=e.end_char)
-              for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
-    dates = [DateMention(article_id=article.id, text=e.text, start=e.start_char, end=e.end_char,
-                         when=When(reason="test"))
-             for e in doc.ents if e.label_ == "DATE"]
-    return places, dates
-
-
 @pytest.fixture(scope="session")
 def run(nlp):
-    from flashpoint.extract import extract
+    from flashpoint.extract import entity_mentions, extract
 
     def _run(text: str, published: dt.date | None = None, marks: list[Mark] | None = None) -> Result:
         article = Article(id="t", text=text, published=published, marks=marks or [])
         doc = nlp(article.masked_text())
-        places, dates = mentions(article, doc)
+        places, dates = entity_mentions(article, doc, reason="test")
         return Result(article, extract(article, doc, places, dates), places, dates)
 
     return _run
