@@ -76,3 +76,19 @@ def test_no_report_of_casualties_stays_null():
 def test_reconciling_nothing_says_what_to_pass():
     with pytest.raises(LinkError, match=r"\[FP600\] reconcile\(\) got no mentions"):
         reconcile([], PUBLISHED)
+
+
+def test_the_codes_follow_the_chosen_mode():
+    from link_factory import mention
+
+    from flashpoint.link.group import reconcile
+
+    vague = [mention(f"v{i}", f"art{i}", mode=None).model_copy(
+        update={"acled_event_type": "Battles", "acled_sub_event_type": "Armed clash", "cameo": "190"})
+        for i in range(2)]
+    precise = [mention(f"p{i}", f"brt{i}", mode="aerial").model_copy(
+        update={"acled_event_type": "Explosions/Remote violence",
+                "acled_sub_event_type": "Air/drone strike", "cameo": "195"}) for i in range(1)]
+    event = reconcile(vague + precise, {})
+    assert event.mode == "aerial"
+    assert event.acled_sub_event_type == "Air/drone strike" and event.cameo == "195"

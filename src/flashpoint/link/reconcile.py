@@ -179,14 +179,18 @@ def reconcile(mentions: Sequence[Event], published: dict[str, Optional[dt.date]]
     lead = mentions[_pick(mentions, lambda m: (-m.confidence, *_published_rank(m, published)),
                           lambda a, b: False)]
     actors = _merge_actors([m.actors for m in mentions])
-    acled = _majority([(m.acled_event_type, m.acled_sub_event_type) for m in mentions
+    mode = _mode(mentions)
+    # The codes follow the chosen mode: an air strike is not an "Armed clash" because one
+    # report of it gave no weapon.
+    coded = [m for m in mentions if m.mode == mode] or list(mentions)
+    acled = _majority([(m.acled_event_type, m.acled_sub_event_type) for m in coded
                        if m.acled_event_type])
     return StoredEvent(
         id=event_id or content_id("event", *sorted(m.id for m in mentions)),
         article_id=lead.article_id, event_type=_majority([m.event_type for m in mentions]),
-        mode=_mode(mentions),
+        mode=mode,
         acled_event_type=acled[0] if acled else None, acled_sub_event_type=acled[1] if acled else None,
-        cameo=_majority([m.cameo for m in mentions], prefer=lambda c: (-len(c),)),
+        cameo=_majority([m.cameo for m in coded], prefer=lambda c: (-len(c),)),
         actors=actors,
         recipients=_merge_actors([m.recipients for m in mentions], {actor_key(a) for a in actors}),
         location=best_place(mentions, published), date=best_date(mentions, published),
