@@ -175,7 +175,8 @@ class Pipeline:
         from flashpoint.resolve.time import date_for, is_background
 
         sentence = sentences[draft.sentence] if draft.sentence < len(sentences) else draft.evidence
-        when = date_for(dates, draft.dates, sentence, draft.trigger, article.published)
+        when = date_for(dates, draft.dates, sentence, draft.trigger, article.published,
+                        reported=draft.reported_by)
         location = self.places.location_for(places, draft.places, sentence, draft.trigger,
                                             avoid=draft.actors + draft.recipients)
         context = article.text[sentence[0]:sentence[1]]

@@ -122,3 +122,36 @@ def test_armed_men_blocking_a_road_are_attacking_not_protesting(run):
 
 def test_armed_men_marching_captives_is_no_protest(run):
     assert run("The kidnappers marched the hostages into the forest.").of_type("PROTEST") == []
+
+
+# ---- 7. commentary that names no act -------------------------------------------------------------
+def test_a_withdrawal_under_a_proposal_or_schedule_has_not_happened(run):
+    result = run("What is now on the table is the scheduling of the withdrawal of Turkish troops from Libya.")
+    assert result.of_type("RETREAT") == []
+    result = run("Rebels announced the withdrawal of their fighters from Sake on Tuesday.")
+    assert len(result.of_type("RETREAT")) == 1
+
+
+def test_an_abstract_subject_does_not_act(run):
+    result = run("This strategy will provide the rebels with the months they need to regroup.")
+    assert result.of_type("AGREE") == [] and result.of_type("AID") == []
+
+
+def test_a_disposition_towards_anyone_is_no_rejection(run):
+    result = run("They do not talk to anyone, and they refuse to negotiate with others, the envoy said.")
+    assert result.of_type("REJECT") == []
+    result = run("The junta refused to negotiate with the opposition on Friday.")
+    assert len(result.of_type("REJECT")) == 1
+
+
+def test_volunteering_to_fight_is_no_agreement(run):
+    result = run("The brigade was founded after hundreds of villagers volunteered to take up arms.")
+    assert result.of_type("AGREE") == []
+
+
+def test_allegations_against_a_group_name_it_as_accused_not_accuser(run):
+    result = run("Allegations of looting and extortion by militia groups have worried residents.")
+    assert all("militia" not in " ".join(result.actors(d)) for d in result.of_type("ACCUSE"))
+    result = run("The opposition accused militia groups of looting on Monday.")
+    (draft,) = result.of_type("ACCUSE")
+    assert result.actors(draft) == ["opposition"]

@@ -161,10 +161,27 @@ def test_one_draft_per_listed_place(run):
 
 
 def test_date_of_reporting_verb_is_not_the_events(run):
+    # The report's Sunday is never the shelling's own date; the shelling, already done when
+    # reported, is marked as reported that day (date_for gives the week up to it).
     result = run("The ministry said on Sunday that soldiers had shelled villages in Syria.")
     (draft,) = result.of_type("ASSAULT")
     assert draft.dates == []
+    assert [result.dates[k].text for k in draft.reported_by] == ["Sunday"]
     assert result.place_names(draft) == ["Syria"]
+
+
+def test_event_with_its_own_date_keeps_it_under_a_dated_report(run):
+    result = run("The ministry said on Sunday that soldiers had shelled villages in Syria on Friday.")
+    (draft,) = result.of_type("ASSAULT")
+    assert result.date_texts(draft) == ["Friday"]
+    assert draft.reported_by == []
+
+
+def test_planned_or_threatened_events_are_not_dated_by_their_report(run):
+    result = run("The commander said on Sunday that his troops will attack the rebel bases.")
+    assert all(d.reported_by == [] for d in result.drafts)
+    result = run("The rebels said on Monday that they could shell the airport.")
+    assert all(d.reported_by == [] for d in result.drafts)
 
 
 def test_actor_country_is_not_the_location(run):

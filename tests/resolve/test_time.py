@@ -288,6 +288,27 @@ def test_a_bare_time_of_day_gives_way_to_a_day_in_the_same_sentence():
     assert w.start == D(2019, 12, 27)
 
 
+def test_a_reported_event_without_a_date_gets_the_week_up_to_the_report():
+    night = mention("Sunday night", 20, D(2019, 12, 29), "day")
+    w = date_for([night], attached=[], sentence=(0, 100), trigger=(60, 70), published=D(2019, 12, 30),
+                 reported=[0])
+    assert (w.start, w.end, w.precision) == (D(2019, 12, 23), D(2019, 12, 29), "week")
+    assert "reported on 2019-12-29" in w.reason and "Sunday night" in w.reason
+
+
+def test_a_reported_event_with_its_own_date_keeps_it():
+    w = date_for([FRIDAY, SUNDAY], attached=[0], sentence=(0, 100), trigger=(35, 40), published=None,
+                 reported=[1])
+    assert (w.start, w.precision) == (D(2019, 12, 27), "day")
+
+
+def test_the_report_date_is_never_the_events_day():
+    # A report dated only by month gives no window, and its mention is not the sentence fallback.
+    month = mention("in December", 20, D(2019, 12, 1), "month", end_day=D(2019, 12, 31))
+    w = date_for([month], attached=[], sentence=(0, 100), trigger=(60, 70), published=None, reported=[0])
+    assert w.start is None and w.reason == NO_DATE_REASON
+
+
 # ---------------------------------------------------------------- is_background (no model)
 
 def test_background_is_more_than_sixty_days_before_publication():

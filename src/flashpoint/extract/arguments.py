@@ -239,14 +239,17 @@ def _noun_owner(noun: Token, default: list[Token]) -> list[Token]:
         if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in owners and not news_outlet(child):
             return [child]
     by = _prep_objects(noun, ("by",))
-    if not by and lx.NOUNS.get(noun_lemma(noun), lx.Sense("")).type not in ("ASSAULT", "COERCE"):
+    if not by and lx.NOUNS.get(noun_lemma(noun), lx.Sense("")).type not in ("ASSAULT", "COERCE", "ACCUSE"):
         by = _prep_objects(noun, ("of",))      # "the withdrawal of American forces"
     return by or default
 
 
 def _noun_args(noun: Token) -> tuple[list[Token], list[Token]]:
-    actors = _noun_owner(noun, [])
     sense = lx.NOUNS.get(noun_lemma(noun), lx.Sense(""))
+    by = accused_by_phrase(noun) if sense.type == "ACCUSE" else None
+    if by is not None:
+        return [], [c for c in by.children if c.dep_ == "pobj"]
+    actors = _noun_owner(noun, [])
     if not actors and noun.dep_ == "pobj" and lemma(noun.head) in ("in", "into"):
         verb = noun.head.head
         if lemma(verb) in ("be", "engage", "involve", "participate", "join", "take"):
@@ -260,6 +263,20 @@ def _noun_args(noun: Token) -> tuple[list[Token], list[Token]]:
         if lx.NOUNS[noun_lemma(noun)].role == "clash":
             return actors + _prep_objects(noun, SIDE_PREPS), []
     return actors, recipients
+
+
+def accused_by_phrase(noun: Token) -> Optional[Token]:
+    """"allegations of smuggling and intimidation by Hashd groups": a "by" phrase after the
+    misdeeds names who is said to have done them (the accused), not who alleges it. Returns
+    that "by" preposition (on the noun after "of", or inside the "of" phrase), or None."""
+    preps = [c for c in noun.children if c.dep_ == "prep"]
+    of = next((c for c in preps if c.lower_ == "of"), None)
+    if of is None:
+        return None
+    after = [c for c in preps if c.lower_ == "by" and c.i > of.i]
+    inside = [t for t in of.subtree if t.dep_ in ("prep", "agent") and t.lower_ == "by"]
+    found = after + inside
+    return found[0] if found else None
 
 
 def _request_targets(clause: Token) -> list[Token]:

@@ -182,6 +182,51 @@ def _inherited_dates(trig: Trigger, dates, doc, trigger_heads: set[int]) -> list
     return mentions_in(dates, doc, own)
 
 
+def reported_dates(trig: Trigger, dates, doc) -> list[int]:
+    """The date mentions of the reporting clause that tells a past event as already done ("said
+    on Sunday night that US forces had conducted strikes"): none for a plan, a threat or a
+    present state ("said they will strike", "says the group controls"), none without a report."""
+    verb = _verb_of(_clause_root(trig))
+    if verb is None or not _done(verb):
+        return []
+    tok = verb
+    for _ in range(6):
+        if tok.dep_ in ("ccomp", "parataxis") and lemma(tok.head) in lx.REPORTING:
+            reporter = tok.head
+            own = {t.i for c in reporter.children if c.dep_ in ("prep", "npadvmod", "advmod")
+                   for t in c.subtree}
+            return mentions_in(dates, doc, own)
+        if tok.dep_ not in ("conj", "ccomp") or tok.head.i == tok.i:
+            return []
+        tok = tok.head
+    return []
+
+
+def _verb_of(tok: Token) -> Optional[Token]:
+    """The verb whose clause holds a token (itself when it is one)."""
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+PAST_AUX = frozenset("have has had was were".split())
+
+
+def _done(verb: Token) -> bool:
+    """A past or perfect verb with no modal: "struck", "had conducted", "were killed"."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    modals = lx.MODALS_FUTURE | lx.MODALS_WEAK | lx.MODALS_OBLIGATION
+    if any(a.lower_ in modals for a in auxes):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(a.lower_ in PAST_AUX for a in auxes)
+
+
 def _behind_reference(noun: Token) -> bool:
     """"over a rocket strike", "after the attack": the noun names an event the clause above
     refers to, whatever date the noun's own clause gives; its clauses never take the dates of

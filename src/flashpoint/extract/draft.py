@@ -28,6 +28,9 @@ class Draft:
     recipients: list[CharSpan] = field(default_factory=list)
     places: list[int] = field(default_factory=list)   # indices into the article's PlaceMentions
     dates: list[int] = field(default_factory=list)    # indices into the article's DateMentions
+    # Date mentions of the reporting clause ("said on Sunday night that ... had struck"), set
+    # only for a past event with no date of its own; date_for(reported=...) reads them.
+    reported_by: list[int] = field(default_factory=list)
     fatalities: Optional[Count] = None
     injuries: Optional[Count] = None
     background: bool = False

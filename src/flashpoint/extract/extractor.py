@@ -79,8 +79,10 @@ def _plausible(cand: Candidate, trig: Trigger, sent: Span, attack_near: bool) ->
     actor_heads = [_head_lemma(sent.doc, a) for a in draft.actors]
     if draft.event_type in COMMENTARY and any(w in lx.COMMENTATORS for w in actor_heads):
         return False
-    if draft.event_type == "THREATEN" and actor_heads and all(w in lx.NON_AGENTS for w in actor_heads):
-        return False         # "the group's growing power threatens the state": no one threatens
+    if draft.event_type != "ASSAULT" and actor_heads and all(w in lx.NON_AGENTS for w in actor_heads):
+        return False         # "growing power threatens the state", "this tactic will provide": no one acts
+    if draft.event_type == "ACCUSE" and trig.nominal and not draft.actors and _accused_only(trig):
+        return False         # "allegations of smuggling by Hashd groups": no accuser, no act
     if draft.event_type == "PROTEST" and any(w in lx.ARMED for w in actor_heads):
         if attack_near:
             return False     # "blocked the road and opened fire": one attack
@@ -89,6 +91,11 @@ def _plausible(cand: Candidate, trig: Trigger, sent: Span, attack_near: bool) ->
         return False         # "a town held by X since it was liberated in 2014": a backdrop
     bare = not (draft.actors or draft.recipients or draft.places or draft.fatalities or draft.injuries)
     return not (trig.nominal and bare and _depth(trig) > 0)
+
+
+def _accused_only(trig: Trigger) -> bool:
+    noun = trig.noun if trig.noun is not None else trig.head
+    return args.accused_by_phrase(noun) is not None
 
 
 def _state_origin(trig: Trigger) -> bool:
@@ -134,6 +141,7 @@ def _candidate(article, sent, index, trig: Trigger, out: Outcome, heads, places,
         event_type=out.type, mode=out.mode, acled_event_type=None, acled_sub_event_type=None,
         cameo=None, evidence=_evidence(sent), sentence=index, trigger=_trigger_chars(trig),
         actors=actors, recipients=recipients, places=place_idx, dates=date_idx,
+        reported_by=[] if date_idx else at.reported_dates(trig, dates, doc),
         background=at.is_background(date_idx, dates, article.published),
     )
     _set_codes(draft, trig, out, recipient_toks)

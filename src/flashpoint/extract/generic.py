@@ -23,7 +23,7 @@ def is_generic(trig: Trigger, headline: bool) -> bool:
     noun = _event_noun(trig)
     if noun is not None and (_frequent(noun) or _trend(noun) or _characterised(noun)):
         return True
-    return not trig.nominal and not headline and _habitual(trig.head)
+    return not trig.nominal and not headline and (_habitual(trig.head) or _disposition(trig.head))
 
 
 def _event_noun(trig: Trigger) -> Optional[Token]:
@@ -72,3 +72,23 @@ def _habitual(verb: Token) -> bool:
 
 def _bare_plural(tok: Token) -> bool:
     return tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in DETERMINERS for c in tok.children)
+
+
+# Objects that name no one in particular: "listen to anyone", "co-ordinate with others".
+ANYONE = frozenset("anyone anybody everyone everybody others nobody".split())
+
+
+def _disposition(verb: Token) -> bool:
+    """A simple present about anyone at all says how an actor behaves, not what it did: "they
+    do not listen to anyone, and they refuse to co-ordinate with others"."""
+    if not _simple_present(verb):
+        return False
+    verbs = [verb] + ([verb.head] if verb.dep_ == "conj" and _simple_present(verb.head) else [])
+    return any(t.dep_ in ("dobj", "pobj") and t.lower_ in ANYONE for v in verbs for t in v.subtree)
+
+
+def _simple_present(verb: Token) -> bool:
+    if verb.tag_ in ("VBP", "VBZ"):
+        return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    # "do not listen": the auxiliary carries the tense.
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in ("do", "does") for c in verb.children)

@@ -67,6 +67,7 @@ for _table in (
     _senses("MOBILIZE", "mobilize mobilise mass reinforce deploy station patrol", "troops"),
     _senses("SANCTION", "sanction embargo", "restrict"),
     _senses("SANCTION", "recall", "withdraw"),
+    # PLOVER's annotators code a resignation as RETREAT (leaving a position), as the GSR gold does.
     _senses("RETREAT", "retreat surrender demobilize demobilise disarm resign", None),
     _senses("RETREAT", "release free", "release"),
     _senses("RETREAT", "compensate", "return"),
@@ -85,7 +86,7 @@ for _table in (
     _senses("COOPERATE", "extradite", "legal"),
     _senses("COOPERATE", "share", "intelligence"),
     _senses("AID", "aid donate supply fund finance airlift contribute", None),
-    _senses("AGREE", "offer promise pledge commit volunteer", None, "head"),
+    _senses("AGREE", "offer promise pledge commit", None, "head"),
     _senses("ACCUSE", "summon", "disapprove"),
     _senses("ASSAULT", "abuse molest", "beat"),
     _senses("AID", "evacuate", "humanitarian"),
@@ -350,7 +351,8 @@ ABSTRACT = frozenset("role involvement option arm state responsibility influence
                      "dead alive".split())
 # Abstract subjects that cannot act: "growing power threatens the state" is analysis, no threat.
 NON_AGENTS = frozenset(set(ABSTRACT) | set("power growth rise crisis situation development trend "
-                                           "tension instability economy inflation".split()))
+                                           "tension instability economy inflation tactic strategy approach "
+                                           "move measure decision plan idea".split()))
 # Who carries weapons: their road blocks and marches are part of an attack, not a protest.
 ARMED = frozenset("gunman attacker militant bandit fighter insurgent rebel jihadist soldier "
                   "troop militia militiaman kidnapper assailant terrorist".split())
@@ -388,7 +390,8 @@ REFERENCE_PREPS = frozenset("after following follow since for over amid despite 
                             "behind".split())
 # Nouns that make the event under them unreal ("fear of attacks").
 UNREAL_NOUNS = frozenset("threat fear anticipation risk possibility prospect plan danger "
-                         "chance demand call".split())
+                         "chance demand call proposal offer option idea scheduling schedule "
+                         "timetable timeline".split())
 
 CONFLICTUAL = frozenset("REQUEST ACCUSE REJECT THREATEN PROTEST MOBILIZE SANCTION COERCE "
                         "ASSAULT".split())

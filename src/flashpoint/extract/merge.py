@@ -223,6 +223,8 @@ def _fill(into: Candidate, other: Candidate, counts: bool) -> None:
         d.recipients, into.recipient_words = list(o.recipients), set(other.recipient_words)
     if not d.dates and o.dates:
         d.dates, into.date_keys = list(o.dates), set(other.date_keys)
+    if not d.dates and not d.reported_by and o.reported_by:
+        d.reported_by = list(o.reported_by)
     # A headline's country or region is vaguer than what the body's sentence names around the
     # trigger; location_for finds that when the body draft has no place of its own.
     vague_title = other.headline and other.coarse_places and not into.headline

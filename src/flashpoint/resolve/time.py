@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Optional
+from typing import Optional, Sequence
 
 from flashpoint.record import Article, DateMention, When
 from flashpoint.resolve.timecalc import Anchor, Setting, resolve, unresolved
@@ -387,10 +387,14 @@ def _dates_something(mention: DateMention) -> bool:
 
 
 def date_for(dates: list[DateMention], attached: list[int], sentence: tuple[int, int],
-             trigger: tuple[int, int], published: Optional[dt.date]) -> When:
-    """The event's date: its attached mentions first, else the sentence's mention nearest the
-    trigger (one that names a day, week, month, year or a vague time, preferred over a bare
-    time of day; durations never), else unresolved. Boilerplate mentions are never chosen.
+             trigger: tuple[int, int], published: Optional[dt.date],
+             reported: Sequence[int] = ()) -> When:
+    """The event's date: its attached mentions first; else, for a past event told as reported
+    speech, the week up to the report's day (``reported``: indices of the date mentions of the
+    reporting clause, "said on Sunday night that US forces had conducted strikes"); else the
+    sentence's mention nearest the trigger (one that names a day, week, month, year or a vague
+    time, preferred over a bare time of day; durations never), else unresolved. Boilerplate
+    mentions are never chosen, and the report's own date is never given as the event's day.
 
     ``published`` is part of the interface but never used as a fallback: an event the text
     does not date stays unresolved, with the reason NO_DATE_REASON.
@@ -399,13 +403,35 @@ def date_for(dates: list[DateMention], attached: list[int], sentence: tuple[int,
     if usable:
         chosen = next((m for m in usable if m.when.start is not None), usable[0])
         return chosen.when.model_copy()
-    inside = [m for m in dates
-              if sentence[0] <= m.start and m.end <= sentence[1] and not in_boilerplate(m)]
+    report = [dates[i] for i in reported if 0 <= i < len(dates) and not in_boilerplate(dates[i])]
+    window = _reported_window(report)
+    if window is not None:
+        return window
+    skip = {id(m) for m in report}
+    inside = [m for m in dates if sentence[0] <= m.start and m.end <= sentence[1]
+              and not in_boilerplate(m) and id(m) not in skip]
     dating = ([m for m in inside if _dates_something(m)]
               or [m for m in inside if m.when.reason == TIME_ONLY_REASON])
     if dating:
         return min(dating, key=lambda m: (_distance(m, trigger), m.start)).when.model_copy()
     return When(reason=NO_DATE_REASON)
+
+
+REPORT_WINDOW_DAYS = 6      # the report's day and the six before it: the week ACLED would code
+
+
+def _reported_window(report: list[DateMention]) -> Optional[When]:
+    """An event already done when it was reported, with no date of its own: ACLED codes it by
+    the report, so it happened on or before the report's day; we give that week, never the day."""
+    day = next((m for m in report if m.when.start is not None and m.when.precision == "day"
+                and (m.when.end is None or m.when.end == m.when.start)), None)
+    if day is None:
+        return None
+    end = day.when.start
+    return When(text=day.text, start=end - dt.timedelta(days=REPORT_WINDOW_DAYS), end=end,
+                precision="week",
+                reason=f"no date of its own; reported on {end.isoformat()} ('{day.text}') "
+                       f"as already done, so on or before that day")
 
 
 def _distance(mention: DateMention, span: tuple[int, int]) -> int:
