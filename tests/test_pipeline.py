@@ -12,10 +12,10 @@ class ExplodingPlaces:
     def __init__(self, real):
         self.real = real
 
-    def find(self, article, doc):
+    def survey(self, article, doc):
         if article.id == "bad":
             raise ValueError("boom")
-        return self.real.find(article, doc)
+        return self.real.survey(article, doc)
 
     def location_for(self, *args, **kwargs):
         return self.real.location_for(*args, **kwargs)

@@ -39,11 +39,11 @@ def resolver(tmp_path_factory):
 
 def locate(resolver, nlp, text, trigger, avoid=()):
     article = Article(id="roles", text=text)
-    mentions = resolver.find(article, nlp(article.masked_text()))
+    mentions, roles = resolver.survey(article, nlp(article.masked_text()))
     start = text.index(trigger)
     spans = [(text.index(a), text.index(a) + len(a)) for a in avoid]
     place = resolver.location_for(mentions, [], (0, len(text)), (start, start + len(trigger)),
-                                  avoid=spans)
+                                  avoid=spans, roles=roles)
     return place.name if place else None
 
 
@@ -78,9 +78,10 @@ def test_a_place_after_a_locative_preposition_wins(resolver, nlp):
 def test_attached_mentions_still_win_over_avoid(resolver, nlp):
     text = "Iran fired missiles at American bases."
     article = Article(id="roles2", text=text)
-    mentions = resolver.find(article, nlp(text))
+    mentions, roles = resolver.survey(article, nlp(text))
     [iran] = [i for i, m in enumerate(mentions) if m.text == "Iran"]
-    place = resolver.location_for(mentions, [iran], (0, len(text)), (5, 10), avoid=[(0, 4)])
+    place = resolver.location_for(mentions, [iran], (0, len(text)), (5, 10), avoid=[(0, 4)],
+                                  roles=roles)
     assert place.name == "Iran"
 
 

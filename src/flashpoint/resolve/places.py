@@ -13,8 +13,8 @@ when extraction attached it to the event, never because it stands in the same se
 from __future__ import annotations
 
 import math
-from collections import Counter, OrderedDict
-from typing import Optional
+from collections import Counter
+from typing import NamedTuple, Optional
 
 from spacy.tokens import Doc
 
@@ -41,23 +41,41 @@ SMALL_TOWN = 100_000
 # the article's countries, is more likely a different place the gazetteer lacks.
 MIN_POPULATION = 5_000
 LONE_VOTES = 3    # with this many country votes, a hamlet abroad alone in its country is doubted
-ROLE_MEMORY = 64  # articles whose mention roles location_for can still read
+
+
+class Role(NamedTuple):
+    """How a place mention stands in its sentence, as location_for needs to know it."""
+
+    locative: bool   # after 'in', 'at', 'near', 'on'...: where something happened
+    speaker: bool    # a capital that speaks for its government: 'Washington blames'
+
+
+NEUTRAL = Role(False, False)
+
+
+class Survey(NamedTuple):
+    """What `PlaceResolver.survey` found in one article: the mentions and, aligned, their roles."""
+
+    mentions: list[PlaceMention]
+    roles: list[Role]
 
 
 class PlaceResolver:
     def __init__(self, gazetteer: Optional[Gazetteer] = None):
         self.gazetteer = gazetteer or default_gazetteer()
-        # (article id) -> {(start, end): (locative, speaker)}, read by location_for.
-        self._roles: OrderedDict[str, dict] = OrderedDict()
 
     def find(self, article: Article, doc: Doc) -> list[PlaceMention]:
         """Every place mention in text order, each resolved or with place=None."""
+        return self.survey(article, doc).mentions
+
+    def survey(self, article: Article, doc: Doc) -> Survey:
+        """The place mentions of ``find`` with their roles, for choosing event locations."""
         spots = find_spots(article, doc, self.gazetteer)
         choices = self._border_areas(spots, resolve_spots(spots))
-        self._remember(article.id, spots)
-        return [PlaceMention(article_id=article.id, text=s.text, start=s.start, end=s.end,
-                             place=self._place(s, c) if c else None)
-                for s, c in zip(spots, choices)]
+        mentions = [PlaceMention(article_id=article.id, text=s.text, start=s.start, end=s.end,
+                                 place=self._place(s, c) if c else None)
+                    for s, c in zip(spots, choices)]
+        return Survey(mentions, [Role(s.locative, s.speaker) for s in spots])
 
     def resolve_spans(self, article: Article, doc: Doc,
                       spans: list[tuple[int, int]]) -> list[Optional[Place]]:
@@ -71,7 +89,8 @@ class PlaceResolver:
 
     def location_for(self, mentions: list[PlaceMention], attached: list[int],
                      sentence: tuple[int, int], trigger: tuple[int, int], *,
-                     avoid: list[tuple[int, int]] = ()) -> Optional[Place]:
+                     avoid: list[tuple[int, int]] = (),
+                     roles: Optional[list[Role]] = None) -> Optional[Place]:
         """The event's place: the attached mentions first, then places in its sentence.
 
         Among attached mentions the most specific place wins (a base over its province over its
@@ -79,18 +98,20 @@ class PlaceResolver:
         mention inside ``avoid`` (the actor and recipient phrases: 'The US retaliated') nor a
         place that speaks ('Washington blames'); it prefers places after a locative preposition
         ('in', 'at', 'near', 'on'...). Demonyms count there only as places ('on Iraqi bases').
+        ``roles`` (from ``survey``, aligned with ``mentions``) says which places those are;
+        without it every mention is taken as neutral.
         """
         chosen = [mentions[i] for i in attached if 0 <= i < len(mentions) and mentions[i].place]
         if chosen:
             best = min(chosen, key=lambda m: (m.place.precision, _gap(m, trigger)))
             return best.place.model_copy()
-        pool = [m for m in mentions if m.place and sentence[0] <= m.start
+        roles = roles or [NEUTRAL] * len(mentions)
+        pool = [(m, r) for m, r in zip(mentions, roles) if m.place and sentence[0] <= m.start
                 and m.end <= sentence[1] and not _inside(m, avoid)]
-        roles = [self._role(m) for m in pool]
-        ranked = [(not loc, m.place.precision, _gap(m, trigger), i)
-                  for i, (m, (loc, speaker)) in enumerate(zip(pool, roles))
-                  if not speaker and (loc or not self._is_demonym(m))]
-        return pool[min(ranked)[3]].place.model_copy() if ranked else None
+        ranked = [(not r.locative, m.place.precision, _gap(m, trigger), i)
+                  for i, (m, r) in enumerate(pool)
+                  if not r.speaker and (r.locative or not self._is_demonym(m))]
+        return pool[min(ranked)[3]][0].place.model_copy() if ranked else None
 
     def _border_areas(self, spots: list[Spot], choices: list[Optional[Entry]]) -> list[Optional[Entry]]:
         """'Strikes near the Syrian border' in a report about places in Iraq happened in Iraq's
@@ -105,17 +126,6 @@ class PlaceResolver:
             if entry is not None:
                 out[k], spot.part = entry, True
         return out
-
-    def _remember(self, article_id: str, spots: list[Spot]) -> None:
-        self._roles[article_id] = {(s.start, s.end): (s.locative, s.speaker) for s in spots}
-        self._roles.move_to_end(article_id)
-        while len(self._roles) > ROLE_MEMORY:
-            self._roles.popitem(last=False)
-
-    def _role(self, mention: PlaceMention) -> tuple[bool, bool]:
-        """(locative, speaker) as find saw them; neutral for mentions found elsewhere."""
-        return self._roles.get(mention.article_id, {}).get((mention.start, mention.end),
-                                                           (False, False))
 
     def _is_demonym(self, mention: PlaceMention) -> bool:
         return mention.place.precision == 6 and self.gazetteer.demonym(mention.text) is not None
