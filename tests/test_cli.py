@@ -103,3 +103,12 @@ def test_explain_takes_the_short_id_the_timeline_prints(tmp_path, capsys):
     event_id = json.loads(run(capsys, "events", "--db", db)[1].splitlines()[0])["id"]
     code, out, _ = run(capsys, "explain", event_id[:8], "--db", db)
     assert code == 0 and f"Event {event_id}" in out and "1 reports in 1 articles" in out
+
+
+def test_actors_with_inputs_lists_the_names_that_matched_nothing(tmp_path, capsys):
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"id": "a", "published": "2021-05-05", "text":
+                               "Gunmen shot two guards in Kirkuk on Monday, police said."}) + "\n")
+    code, out, err = run(capsys, "actors", str(src))
+    assert code == 0 and {"name": "guards", "count": 1} in [json.loads(x) for x in out.splitlines()]
+    assert "1 articles read" in err

@@ -111,15 +111,17 @@ def _add_inspect(sub, name: str, help_text: str, func) -> None:
     p.set_defaults(func=func)
 
 
-def run_pipeline(args, keep=lambda items: items) -> Iterator:
+def run_pipeline(args, keep=lambda items: items, pipeline=None) -> Iterator:
     """Read the inputs and run the pipeline, reporting progress and problems on stderr.
 
-    ``keep`` filters the stream of read articles before parsing (ingest drops stored ones).
+    ``keep`` filters the stream of read articles before parsing (ingest drops stored ones);
+    ``pipeline`` is given by a command that reads its resolvers afterwards.
     """
     from flashpoint.ingest.readers import read_inputs
     from flashpoint.pipeline import Pipeline, Summary
 
-    pipeline = Pipeline(model=args.model, workers=args.workers, batch_size=args.batch_size)
+    pipeline = pipeline or Pipeline(model=args.model, workers=args.workers,
+                                    batch_size=args.batch_size)
     summary = Summary()
     items = keep(read_inputs(args.inputs, published=args.published, stdin=sys.stdin))
     for result in _progress(pipeline.run(items), args.quiet):
@@ -335,21 +337,11 @@ def cmd_actors(args) -> int:
     from flashpoint.pipeline import Pipeline
 
     pipeline = Pipeline(model=args.model, workers=args.workers, batch_size=args.batch_size)
-    for _ in _run_with(pipeline, args):
+    for _ in run_pipeline(args, pipeline=pipeline):
         pass
     for name, count in unmatched_report(pipeline.actors):
         print(json.dumps({"name": name, "count": count}, ensure_ascii=False))
     return 0
-
-
-def _run_with(pipeline, args) -> Iterator:
-    from flashpoint.ingest.readers import read_inputs
-
-    items = read_inputs(args.inputs, published=args.published, stdin=sys.stdin)
-    for result in pipeline.run(items):
-        if result.error or result.skipped:
-            print(f"flashpoint: {result.error or result.skipped}", file=sys.stderr)
-        yield result
 
 
 def _add_gazetteer(sub) -> None:
