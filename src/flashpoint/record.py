@@ -112,9 +112,6 @@ class Event(_Model):
     # Beyond the contract: the article recalls this event as background (months or years back).
     background: bool = False
 
-    def to_json(self) -> str:
-        return self.model_dump_json()
-
 
 class StoredEvent(Event):
     """An event as the store exports it: reconciled across its mentions."""

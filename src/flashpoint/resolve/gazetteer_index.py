@@ -8,8 +8,6 @@ from __future__ import annotations
 import csv
 import gzip
 import hashlib
-import io
-import json
 import os
 import sqlite3
 import statistics
@@ -240,11 +238,6 @@ def _admin1_names() -> dict[str, str]:
 def read_tsv_gz(path: Path) -> Iterable[dict]:
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         yield from csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-
-
-def read_json(path: Path) -> object:
-    with io.open(path, encoding="utf-8") as fh:
-        return json.load(fh)
 
 
 def spread_centre(points: list[tuple[float, float]]) -> tuple[float, float]:

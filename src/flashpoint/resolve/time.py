@@ -258,11 +258,6 @@ def _attached(tok, span, mods: set[str]) -> bool:
     return tok.pos_ == "VERB" and not mods and tok == _clause_verb(span)
 
 
-def _sentence_start(doc, char: int) -> Optional[int]:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0].sent.start if span is not None and len(span) else None
-
-
 def _resolve(reading: Optional[Reading], text: str, setting: Setting) -> When:
     if reading is None:
         return unresolved(text, f"{NO_RULE_PREFIX} '{text}' as a date")
