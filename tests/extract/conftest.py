@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from flashpoint.record import Article, DateMention, Mark, PlaceMention, When
+from flashpoint.record import Article, Mark
 
 
 @dataclass
