@@ -66,3 +66,43 @@ def serve(db: Optional[str] = None, host: str = "127.0.0.1", port: int = 8000) -
     print(f"flashpoint: serving {where}\nflashpoint: open {address(host, port)} "
           f"(POST ingest {'on' if token else 'off'}; Ctrl-C stops)", file=sys.stderr, flush=True)
     uvicorn.run(app, host=host.strip("[]"), port=port, log_level="warning", access_log=False)
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+class Running:
+    """An app served by uvicorn on a thread of this process, for tests and benchmarks:
+
+        with Running(create_app(db)) as url: ...   # url = 'http://127.0.0.1:PORT/'
+    """
+
+    def __init__(self, app, host: str = "127.0.0.1", port: Optional[int] = None):
+        import uvicorn
+
+        self.host, self.port = host, port or free_port(host)
+        config = uvicorn.Config(app, host=host, port=self.port, log_level="warning",
+                                access_log=False, lifespan="off")
+        self.server = uvicorn.Server(config)
+
+    def __enter__(self) -> str:
+        import threading
+        import time
+
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError(f"the test server on port {self.port} did not start")
+            time.sleep(0.02)
+        return address(self.host, self.port)
+
+    def __exit__(self, *exc) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
