@@ -9,6 +9,7 @@ const $ = (sel) => document.querySelector(sel);
 const form = $("#filters");
 let state = readState();
 let nextCursor = null;
+const MAP_LIMIT = 2000;  // markers drawn at most; the table pages through all
 
 function status(text) { $("#status").textContent = text; }
 
@@ -54,11 +55,14 @@ async function loadTable(more) {
 
 async function loadEvents() {
   const q = filterQuery(state);
+  const onMap = new URLSearchParams(q);
+  onMap.set("limit", String(MAP_LIMIT));
   const [geo, counts, total] = await Promise.all([
-    api("/api/events.geojson", q), api("/api/counts", q), loadTable(false)]);
+    api("/api/events.geojson", onMap), api("/api/counts", q), loadTable(false)]);
   const shown = showMarkers(geo, openEvent);
   drawTimeline($("#timeline"), counts, (day) => go({ ...state, since: day, until: day, event: "" }));
-  status(`${total} events match; ${shown} on the map`);
+  const capped = geo.features.length >= MAP_LIMIT ? ` (the first ${MAP_LIMIT} in date order)` : "";
+  status(`${total} events match; ${shown} on the map${capped}`);
 }
 
 async function loadChains() {
