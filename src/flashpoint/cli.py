@@ -292,10 +292,11 @@ def _add_explain(sub) -> None:
 
 def cmd_explain(args) -> int:
     from flashpoint.link.explain import explain_event
+    from flashpoint.store.browse import find_event
 
     store = _open_finished(args.db)
     try:
-        event = store.event(args.event_id) or _by_prefix(store, args.event_id)
+        event = find_event(store, args.event_id)
         if event is None:
             print(f"flashpoint: no event {args.event_id!r} in {store.describe()}; "
                   "list the ids with `flashpoint events` or `flashpoint timeline`", file=sys.stderr)
@@ -305,12 +306,6 @@ def cmd_explain(args) -> int:
     finally:
         store.close()
     return 0
-
-
-def _by_prefix(store, prefix: str):
-    """The one event whose id starts with ``prefix`` (the timeline shows the first 8 characters)."""
-    found = [e for e in store.events() if e.id.startswith(prefix)] if len(prefix) >= 4 else []
-    return found[0] if len(found) == 1 else None
 
 
 # ---- registries: actors, gazetteer

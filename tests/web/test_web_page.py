@@ -62,6 +62,7 @@ def test_event_view_highlights_each_quote_in_its_article(page, site):
     assert "Why these reports are one event" in view.inner_text()
     assert "grouped because" in view.locator("pre.explain").inner_text()
     assert view.locator("h3", has_text="Answered by").count() == 1
+    assert page.locator("path.event-marker[stroke-width='4']").count() == 1  # its marker
     assert "event=" in page.url
     marks.first.scroll_into_view_if_needed()
     screenshot(page, "event-evidence")

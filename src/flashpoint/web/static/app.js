@@ -1,6 +1,6 @@
 // The page: filter bar -> URL -> map, timeline, table, chains and the event view.
 import { el, kind, killed, when, where, who } from "./dom.js";
-import { initMap, showMarkers } from "./map.js";
+import { initMap, selectMarker, showMarkers } from "./map.js";
 import { drawTimeline } from "./timeline.js";
 import { renderChains, renderEvent } from "./eventview.js";
 import { FILTERS, api, filterQuery, readState, stateUrl } from "./state.js";
@@ -87,6 +87,7 @@ async function render() {
   }
   try {
     await (state.view === "chains" ? loadChains() : loadEvents());
+    selectMarker(state.event);
     if (state.event) renderEvent($("#event-view"), await api(`/api/events/${encodeURIComponent(state.event)}`), openEvent, closeEvent);
     else $("#event-view").hidden = true;
     document.body.dataset.ready = "1";

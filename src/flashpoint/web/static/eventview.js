@@ -90,13 +90,18 @@ export function renderEvent(target, detail, open, close) {
 }
 
 export function renderChains(target, data, open) {
+  const byId = new Map(data.chains.flatMap((c) => c.events.map((e) => [e.id, e])));
+  const linkText = (k) => {
+    const other = byId.get(k.event_id);
+    return `↳ ${k.type} → ${other ? `${when(other)} ${kind(other)}` : "an event outside this selection"} [${k.event_id.slice(0, 8)}]`;
+  };
   const chains = data.chains.map((chain, n) => el("section", { class: "chain" },
     el("h2", { text: `Chain ${n + 1}: ${chain.events.length} events` }),
     el("ol", {}, chain.events.map((e) => el("li", {},
       el("a", { href: `?view=chains&event=${encodeURIComponent(e.id)}`, "data-event": e.id,
                 onclick: (ev) => { ev.preventDefault(); open(e.id); } },
          `${when(e)} ${kind(e)}: ${who(e)} at ${where(e)}${killed(e) ? `, ${killed(e)} killed` : ""}`),
-      e.links.map((k) => el("div", { class: "link", text: `↳ ${k.type} → ${k.event_id.slice(0, 8)}` })))))));
+      e.links.map((k) => el("div", { class: "link", text: linkText(k) })))))));
   target.replaceChildren(
     el("p", { class: "muted", text: `${data.chains.length} escalation chains; ${data.unlinked} events without links.` }),
     ...chains);

@@ -5,6 +5,8 @@ import { colourOf, el } from "./dom.js";
 
 let map = null;
 let markers = null;
+let byId = new Map();
+let selected = null;
 
 export async function initMap(container) {
   map = L.map(container, { worldCopyJump: true, minZoom: 1, maxZoom: 12, attributionControl: true })
@@ -25,6 +27,8 @@ export function radius(fatalities) {
 
 export function showMarkers(collection, onOpen) {
   markers.clearLayers();
+  byId = new Map();
+  selected = null;
   for (const feature of collection.features) {
     if (!feature.geometry) continue;
     const [lon, lat] = feature.geometry.coordinates;
@@ -39,7 +43,15 @@ export function showMarkers(collection, onOpen) {
     marker.bindTooltip(el("span", { text: summary }));
     marker.on("click", () => onOpen(feature.id));
     markers.addLayer(marker);
+    byId.set(feature.id, marker);
   }
   if (markers.getLayers().length) map.fitBounds(markers.getBounds().pad(0.3), { maxZoom: 7 });
   return markers.getLayers().length;
+}
+
+// Outline the open event's marker (when it is on the map).
+export function selectMarker(id) {
+  if (selected) selected.setStyle({ weight: 1, color: "#222" });
+  selected = byId.get(id) || null;
+  if (selected) selected.setStyle({ weight: 4, color: "#000" }).bringToFront();
 }
