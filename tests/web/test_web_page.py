@@ -111,4 +111,4 @@ def test_the_page_works_with_the_keyboard(page, site):
     assert page.evaluate("document.activeElement.tagName") == "H2"
     page.keyboard.press("Escape")
     page.wait_for_selector("#event-view", state="hidden")
-    assert page.evaluate("document.activeElement.dataset.event") is not None
+    page.wait_for_function("document.activeElement.dataset.event !== undefined")

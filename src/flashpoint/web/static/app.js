@@ -77,6 +77,7 @@ function closeEvent() {
 }
 
 async function render() {
+  delete document.body.dataset.ready;  // set again when this view has finished drawing
   fillForm();
   $("#events-view").hidden = state.view !== "events";
   $("#chains-view").hidden = state.view !== "chains";
