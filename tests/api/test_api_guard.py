@@ -51,6 +51,7 @@ def test_every_answer_carries_the_security_headers(client):
         assert "script-src 'self'" in headers["content-security-policy"]
         assert "connect-src 'self'" in headers["content-security-policy"]
         assert headers["x-content-type-options"] == "nosniff"
+    assert client.head("/").status_code == 200
 
 
 def test_ingest_is_off_without_a_token(client):

@@ -57,7 +57,7 @@ def create_app(db: Optional[str] = None, token: Optional[str] = None, *,
 
 
 def _mount_page(app: FastAPI) -> None:
-    @app.get("/", include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     async def page():
         return FileResponse(STATIC / "index.html")
 
