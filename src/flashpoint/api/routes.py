@@ -102,7 +102,8 @@ async def counts(request: Request, flt: EventFilter = Depends(event_filter)):
     # Thousands of rows on a large store: written straight to JSON, not through the model.
     return _json(json.dumps({"days": [{"date": d, "type": t, "count": n} for d, t, n in rows if d],
                              "types": dict(types),
-                             "undated": sum(n for d, _, n in rows if d is None)}))
+                             "undated": sum(n for d, _, n in rows if d is None)},
+                            separators=(",", ":")))
 
 
 @router.get("/actors", response_model=list[ActorCount],

@@ -73,6 +73,9 @@ EVENT_PAGE_INDEXES: list[Step] = [
     "CREATE INDEX events_type_country_date ON events (event_type, country, date_start, date_end, id)",
     "CREATE INDEX events_country_date ON events (country, date_start, date_end, id, event_type)",
     "CREATE INDEX events_day_type ON events (date_start, event_type)",
+    # 'contains' filters cannot seek, but scanning these is far cheaper than the rows.
+    "CREATE INDEX events_actor_scan ON events (actor_text, date_start, id)",
+    "CREATE INDEX events_text_scan ON events (search_text, date_start, id)",
 ]
 
 # In order; the name is what the migrations table records.
