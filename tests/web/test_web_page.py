@@ -29,6 +29,8 @@ def test_map_timeline_and_table_show_the_samples(page, site):
     outlines = page.locator(".leaflet-overlay-pane path:not(.event-marker)")
     assert outlines.count() > 100  # country outlines from world-atlas
     assert page.locator("#timeline rect.bar").count() >= 5
+    legend = page.locator("#legend .legend-type").all_inner_texts()
+    assert legend[0].startswith("ASSAULT") and len(legend) >= 4
     total = page.locator("#events-table tbody tr").count()
     assert total >= 20 and f"{total} events match" in page.locator("#status").inner_text()
     screenshot(page, "map-timeline-table")

@@ -1,5 +1,5 @@
 // The page: filter bar -> URL -> map, timeline, table, chains and the event view.
-import { el, kind, killed, when, where, who } from "./dom.js";
+import { colourOf, el, kind, killed, when, where, who } from "./dom.js";
 import { initMap, selectMarker, showMarkers } from "./map.js";
 import { drawTimeline } from "./timeline.js";
 import { renderChains, renderEvent } from "./eventview.js";
@@ -60,9 +60,19 @@ async function loadEvents() {
   const [geo, counts, total] = await Promise.all([
     api("/api/events.geojson", onMap), api("/api/counts", q), loadTable(false)]);
   const shown = showMarkers(geo, openEvent);
+  drawLegend(counts.types);
   drawTimeline($("#timeline"), counts, (day) => go({ ...state, since: day, until: day, event: "" }));
   const capped = geo.features.length >= MAP_LIMIT ? ` (the first ${MAP_LIMIT} in date order)` : "";
   status(`${total} events match; ${shown} on the map${capped}`);
+}
+
+function drawLegend(types) {
+  const entries = Object.entries(types).sort((a, b) => b[1] - a[1]).map(([type, n]) => {
+    const item = el("span", { class: "legend-type", text: `${type} ${n}` });
+    item.style.setProperty("--c", colourOf(type));
+    return item;
+  });
+  $("#legend").replaceChildren(...entries, el("em", { text: "circle area grows with the dead" }));
 }
 
 async function loadChains() {
