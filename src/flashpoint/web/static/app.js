@@ -108,9 +108,8 @@ async function render() {
 }
 
 async function start() {
-  const info = await api("/api/store");
+  const [info] = await Promise.all([api("/api/store"), initMap($("#map"))]);
   form.elements.type.replaceChildren(...info.types.map((t) => el("option", { value: t, text: t })));
-  await initMap($("#map"));
   form.addEventListener("submit", (ev) => { ev.preventDefault(); go(formState()); });
   $("#clear").addEventListener("click", () => go({ ...readState(""), view: state.view }));
   $("#more").addEventListener("click", () => loadTable(true));
