@@ -1,9 +1,10 @@
 """The read routes under /api: thin over the store's query layer (``store/query.py``) and
 its page-at-a-time reads (``store/browse.py``).
 
-Handlers are ``async`` on purpose: they run on the server's one event-loop thread, so the
-one store connection they share is always used from the thread that opened it; each
-query reads only indexed rows and takes milliseconds.
+The quick handlers are ``async``: they run on the server's event-loop thread with its one
+store connection, and each reads only indexed rows. The ones that may read every matching
+record (GeoJSON, actors, places, chains) are plain functions, which FastAPI runs on worker
+threads, so a slow one never holds up the others; each thread has its own connection.
 """
 from __future__ import annotations
 
@@ -62,7 +63,7 @@ async def events(request: Request, flt: EventFilter = Depends(event_filter),
 
 @router.get("/events.geojson", response_model=GeoJson, summary="the filtered events as GeoJSON "
             "(RFC 7946), as `flashpoint events --format geojson` writes them")
-async def geojson(request: Request, flt: EventFilter = Depends(event_filter),
+def geojson(request: Request, flt: EventFilter = Depends(event_filter),
                   limit: int = Query(5000, ge=1, le=MAX_FEATURES)):
     out = io.StringIO()
     store = store_of(request)
@@ -108,21 +109,21 @@ async def counts(request: Request, flt: EventFilter = Depends(event_filter)):
 
 @router.get("/actors", response_model=list[ActorCount],
             summary="actors and recipients of the filtered events, most events first")
-async def actors(request: Request, flt: EventFilter = Depends(event_filter),
+def actors(request: Request, flt: EventFilter = Depends(event_filter),
                  limit: int = Query(100, ge=1, le=1000)):
     return browse.actor_counts(store_of(request), flt, limit)
 
 
 @router.get("/places", response_model=list[PlaceCount],
             summary="places of the filtered events, most events first")
-async def places(request: Request, flt: EventFilter = Depends(event_filter),
+def places(request: Request, flt: EventFilter = Depends(event_filter),
                  limit: int = Query(100, ge=1, le=1000)):
     return browse.place_counts(store_of(request), flt, limit)
 
 
 @router.get("/chains", response_model=Chains,
             summary="the escalation chains of `flashpoint timeline`, earliest first")
-async def chains(request: Request, flt: EventFilter = Depends(event_filter)):
+def chains(request: Request, flt: EventFilter = Depends(event_filter)):
     found = list(store_of(request).events(flt))
     by_id = {e.id: e for e in found}
     groups = chain_ids(found)
