@@ -18,7 +18,6 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync"]
 ROOT = Path(__file__).resolve().parents[2]
-SHOTS = ROOT / "out" / "screenshots"
 
 
 @pytest.fixture(scope="session")
@@ -63,11 +62,3 @@ def page(browser):
     page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
     yield page
     context.close()
-
-
-def screenshot(page, name: str) -> Path:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    path = SHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    print(f"\nscreenshot: {path}")
-    return path

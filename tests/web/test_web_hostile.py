@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from conftest import screenshot
+from screenshots import screenshot
 from flashpoint.api import create_app
 from flashpoint.api.server import Running
 

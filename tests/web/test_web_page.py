@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
 
-from conftest import screenshot
+from screenshots import screenshot
 
 READY = "body[data-ready='1']"
 
