@@ -5,16 +5,19 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PG_BIN := /usr/lib/postgresql/15/bin
 
-.PHONY: run test install postgres clean
+.PHONY: run test install postgres chromium clean
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml requirements.lock
+$(STAMP): pyproject.toml requirements.lock package.json package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@echo "Building the gazetteer index (once, about a minute)..."
 	$(PY) -c "from flashpoint.resolve.gazetteer_index import ensure_index; ensure_index()"
+	@echo "Installing the web page's packages from npm (package-lock.json) and copying them..."
+	npm ci --no-audit --no-fund --silent
+	npm run --silent build
 	touch $(STAMP)
 
 # The main job on the sample articles: extract, store in the embedded default, summarise, export.
@@ -26,13 +29,19 @@ run: $(STAMP)
 	$(VENV)/bin/flashpoint events --format jsonl > out/events.jsonl
 	$(VENV)/bin/flashpoint timeline
 	@echo "Outputs: out/events.geojson (opens in QGIS), out/events_acled.csv, out/events.jsonl"
+	@echo "Starting the web page and API on the store; Ctrl-C stops it."
+	$(VENV)/bin/flashpoint serve
 
 # PostgreSQL tests need Debian's server binaries; install them when missing.
 postgres:
 	@test -x $(PG_BIN)/initdb || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null)
 
-test: $(STAMP) postgres
+# The page's browser tests drive Debian's Chromium (no browser download); install it when missing.
+chromium:
+	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+test: $(STAMP) postgres chromium
 	$(PY) -m pytest -q
 
 clean:
-	rm -rf $(VENV) out .pytest_cache
+	rm -rf $(VENV) out .pytest_cache node_modules src/flashpoint/web/vendor

@@ -22,6 +22,7 @@ Start here:
   flashpoint ingest samples/                       store them (grouped across articles)
   flashpoint events --format geojson > map.geojson export what the store holds
   flashpoint timeline                              escalation chains, as text
+  flashpoint serve                                 the map, timeline and API in a browser
 
 Inputs are .txt files (one article each; give --published), .html pages, .jsonl files
 (one article object per line) or - for standard input. A folder reads the files in it.
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_explain(sub)
     _add_actors(sub)
     _add_gazetteer(sub)
+    _add_serve(sub)
     doctor = sub.add_parser("doctor", help="check that the model, gazetteer and store work")
     _db_option(doctor)
     doctor.set_defaults(func=cmd_doctor)
@@ -290,10 +292,11 @@ def _add_explain(sub) -> None:
 
 def cmd_explain(args) -> int:
     from flashpoint.link.explain import explain_event
+    from flashpoint.store.browse import find_event
 
     store = _open_finished(args.db)
     try:
-        event = store.event(args.event_id) or _by_prefix(store, args.event_id)
+        event = find_event(store, args.event_id)
         if event is None:
             print(f"flashpoint: no event {args.event_id!r} in {store.describe()}; "
                   "list the ids with `flashpoint events` or `flashpoint timeline`", file=sys.stderr)
@@ -303,12 +306,6 @@ def cmd_explain(args) -> int:
     finally:
         store.close()
     return 0
-
-
-def _by_prefix(store, prefix: str):
-    """The one event whose id starts with ``prefix`` (the timeline shows the first 8 characters)."""
-    found = [e for e in store.events() if e.id.startswith(prefix)] if len(prefix) >= 4 else []
-    return found[0] if len(found) == 1 else None
 
 
 # ---- registries: actors, gazetteer
@@ -359,6 +356,34 @@ def cmd_gazetteer_add(args) -> int:
 
     added = add_geonames_file(args.file)
     print(f"flashpoint: added {added} places from {args.file}", file=sys.stderr)
+    return 0
+
+
+# ---- serve
+
+def _add_serve(sub) -> None:
+    p = sub.add_parser("serve", help="the web page (map, timeline, evidence) and the HTTP API",
+                       description="Serve the page and the API over a store until Ctrl-C. "
+                                   "POST /api/ingest is off unless FLASHPOINT_API_TOKEN is set "
+                                   "(16+ characters); requests then send 'Authorization: "
+                                   "Bearer TOKEN'.")
+    _db_option(p)
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=_port, default=8000, help="port (default 8000)")
+    p.set_defaults(func=cmd_serve)
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 < int(text) < 65536:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port; write a number 1-65535")
+    return int(text)
+
+
+def cmd_serve(args) -> int:
+    from flashpoint.api import serve
+
+    serve(args.db, host=args.host, port=args.port)
     return 0
 
 

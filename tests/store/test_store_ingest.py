@@ -7,6 +7,7 @@ import pytest
 from flashpoint.errors import StoreError
 from flashpoint.store import ingest, ingest_results, open_store
 from flashpoint.store.grouping import event_id
+from flashpoint.store.migrations import MIGRATIONS
 
 from .conftest import FakeGrouper, FakePipeline, Result, article, fake_reader, mention
 
@@ -154,7 +155,7 @@ def test_failed_and_skipped_results_are_counted_not_stored(store_url):
 def test_migrations_are_recorded_once(store_url):
     for _ in range(3):
         with open_store(store_url, grouper=FakeGrouper()) as store:
-            assert store.migrations() == ["0001_initial_schema"]
+            assert store.migrations() == [name for name, _ in MIGRATIONS]
 
 
 def test_a_grouper_that_loses_a_mention_is_refused(store_url):

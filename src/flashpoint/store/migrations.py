@@ -65,9 +65,23 @@ INITIAL_SCHEMA: list[Step] = [
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 ]
 
+# Pages of events for the API (store/browse.py): the record column is large and the filter
+# columns follow it in a row, so these indexes let a page's ids be found, filtered and put
+# in order without reading a record; only the page's own records are read afterwards.
+EVENT_PAGE_INDEXES: list[Step] = [
+    "CREATE INDEX events_page_order ON events ((date_start IS NULL), date_start, id)",
+    "CREATE INDEX events_type_country_date ON events (event_type, country, date_start, date_end, id)",
+    "CREATE INDEX events_country_date ON events (country, date_start, date_end, id, event_type)",
+    "CREATE INDEX events_day_type ON events (date_start, event_type)",
+    # 'contains' filters cannot seek, but scanning these is far cheaper than the rows.
+    "CREATE INDEX events_actor_scan ON events (actor_text, date_start, id)",
+    "CREATE INDEX events_text_scan ON events (search_text, date_start, id)",
+]
+
 # In order; the name is what the migrations table records.
 MIGRATIONS: list[tuple[str, list[Step]]] = [
     ("0001_initial_schema", INITIAL_SCHEMA),
+    ("0002_event_page_indexes", EVENT_PAGE_INDEXES),
 ]
 
 _LEDGER = "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

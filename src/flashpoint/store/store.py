@@ -83,6 +83,11 @@ class Store:
     def migrations(self) -> list[str]:
         return applied(self._db)
 
+    @property
+    def backend(self) -> Backend:
+        """The connection, for the store's own read modules (``store/browse.py``)."""
+        return self._db
+
     # ---- writing
 
     def is_unchanged(self, article: Article) -> bool:

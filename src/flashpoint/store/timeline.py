@@ -114,3 +114,10 @@ def _count(label: str, c: Optional[Count]) -> str:
 def _clip(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= QUOTE_WIDTH else flat[:QUOTE_WIDTH - 3] + "..."
+
+
+def chains(events: list[StoredEvent]) -> list[list[str]]:
+    """The escalation chains the timeline prints: event ids joined by links, earliest first."""
+    by_id = {e.id: e for e in events}
+    found = [c for c in _components(events) if len(c) > 1]
+    return sorted(found, key=lambda c: _order(by_id[c[0]]))
