@@ -25,10 +25,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from flashpoint.record import Article, DateMention, When
 from flashpoint.resolve.timecalc import Anchor, Setting, resolve, unresolved
+from flashpoint.resolve.timeline import (
+    INCIDENT_TYPES, as_dateline, as_period_start, dateline_span, incident_dates, is_dateline, is_period_start,
+    keeps_the_time, period_lead,
+)
 from flashpoint.resolve.timex import FREQUENCY_WHY, NUMBER_WORDS, Reading, read
 
 BOILERPLATE_PREFIX = "in boilerplate ("
@@ -36,6 +41,7 @@ DURATION_REASON = "a duration, not a point in time"
 NO_RULE_PREFIX = "no rule reads"
 TIME_ONLY_REASON = "a time of day with no day named"
 NO_DATE_REASON = "the text gives no date for this event"
+INHERITED_PREFIX = "no date in its sentence; it goes on with the incident dated "
 # Events whose date ends more than this many days before publication are background: the
 # article recalls them (last year's offensive) rather than reports them. Two months keeps a
 # story's "earlier this month" and "last month" as news and sends "in the summer of 2014" and
@@ -112,7 +118,12 @@ def find_dates(article: Article, doc) -> list[DateMention]:
     """
     narrative = _narrative_spans(article, doc)
     boilerplate = _boilerplate_spans(article)
+    line = _dateline(article, narrative)
+    if line is not None:   # the dateline's words replace whatever spaCy's DATE took with them
+        narrative = [s for s in narrative if not (s[0] < line.span[1] and line.span[0] < s[1])]
+        narrative.append(line.span)
     items = sorted([(s, e, None) for s, e in narrative] + boilerplate)
+    published = article.published or (line.start if line is not None else None)
     anchors: list[Anchor] = []
     found = []
     for i, (start, end, kind) in enumerate(items):
@@ -120,20 +131,65 @@ def find_dates(article: Article, doc) -> list[DateMention]:
         reading = read(text)
         if reading is None and _NOISE.fullmatch(text):
             continue   # spaCy's DATE on a bare number or an age: not a date expression
-        if kind is None:
-            ahead = _own_anchor(article, doc, items, i, found) if _points_ahead(reading, text) else None
-            if isinstance(ahead, str):
-                when = unresolved(text, ahead)
-            else:
-                setting = Setting(article.published, _future(doc, start, end),
-                                  (ahead,) if ahead else tuple(anchors))
-                when = _resolve(reading, text, setting)
-            if when.precision is not None:
-                anchors.append(Anchor(when, text))
+        if line is not None and (start, end) == line.span:
+            when = line.when
+        elif kind is None:
+            when = _narrative_when(article, doc, (items, i, found), reading, published, anchors)
         else:
             when = _boilerplate_when(reading, text, kind)
         found.append(DateMention(article_id=article.id, text=text, start=start, end=end, when=when))
     return found
+
+
+def _narrative_when(article: Article, doc, place: tuple, reading: Optional[Reading],
+                    published: Optional[dt.date], anchors: list[Anchor]) -> When:
+    """One mention of the narrative, resolved; an incident's date joins ``anchors`` for the
+    chains after it, a period start ("since 2016") keeps its value but anchors nothing."""
+    items, i, found = place
+    start, end = items[i][:2]
+    text = article.text[start:end]
+    if _DURING.search(article.text, max(0, start - 30), start) and _THE_DAY.fullmatch(text):
+        reading = read("that day")     # "During the day, two soldiers were wounded"
+    ahead = _own_anchor(article, doc, items, i, found) if _points_ahead(reading, text) else None
+    if isinstance(ahead, str):
+        return unresolved(text, ahead)
+    setting = Setting(published, _future(doc, start, end), (ahead,) if ahead else tuple(anchors))
+    when = _resolve(reading, text, setting)
+    lead = period_lead(article.text, start, end)
+    if lead is not None:
+        return as_period_start(when, lead)
+    if when.precision is not None:
+        anchors.append(Anchor(when, text))
+    return when
+
+
+_DURING = re.compile(r"\b(?:during|throughout|in\s+the\s+course\s+of)\s+$", re.IGNORECASE)
+_THE_DAY = re.compile(r"the\s+(?:day|night)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Line:
+    span: tuple[int, int]
+    when: When
+
+    @property
+    def start(self) -> Optional[dt.date]:
+        return self.when.start
+
+
+def _dateline(article: Article, narrative: list[tuple[int, int]]) -> Optional[_Line]:
+    """The dateline's date ("KABUL, May 3 (Reuters) -"), when one opens the story and names a
+    day: resolved against publication (or on its own when it gives the year). spaCy's DATE may
+    take the city in too ("KABUL, May 3"): the mention becomes the date's words alone."""
+    where = dateline_span(article.text)
+    if where is None or not any(s < where[1] and where[0] < e for s, e in narrative):
+        return None
+    text = article.text[where[0]:where[1]]
+    reading = read(text)
+    if reading is None or reading.kind != "date" or reading.day is None:
+        return None
+    when = resolve(reading, text, Setting(article.published))
+    return _Line(where, as_dateline(when)) if when.precision == "day" else None
 
 
 def _points_ahead(reading: Optional[Reading], text: str) -> bool:
@@ -377,39 +433,82 @@ def _dates_something(mention: DateMention) -> bool:
     """A mention that could date an event: not boilerplate, a duration or frequency, a bare
     time of day."""
     reason = mention.when.reason
+    if is_period_start(mention) or is_dateline(mention):
+        return False
     return not (in_boilerplate(mention) or reason in (DURATION_REASON, FREQUENCY_WHY)
                 or reason == TIME_ONLY_REASON or reason.startswith(NO_RULE_PREFIX))
 
 
 def date_for(dates: list[DateMention], attached: list[int], sentence: tuple[int, int],
              trigger: tuple[int, int], published: Optional[dt.date],
-             reported: Sequence[int] = ()) -> When:
-    """The event's date: its attached mentions first; else, for a past event told as reported
-    speech, the week up to the report's day (``reported``: indices of the date mentions of the
-    reporting clause, "said on Sunday night that US forces had conducted strikes"); else the
-    sentence's mention nearest the trigger (one that names a day, week, month, year or a vague
-    time, preferred over a bare time of day; durations never), else unresolved. Boilerplate
-    mentions are never chosen, and the report's own date is never given as the event's day.
+             reported: Sequence[int] = (), inherited: Optional[DateMention] = None) -> When:
+    """The event's date, from the most specific source that gives one:
 
-    ``published`` is part of the interface but never used as a fallback: an event the text
-    does not date stays unresolved, with the reason NO_DATE_REASON.
+    1. its attached mentions that date it (a duration, "since 2016" or a dateline never does);
+    2. for a past event told as reported speech, the week up to the report's day (``reported``:
+       indices of the date mentions of the reporting clause, "said on Sunday night that US
+       forces had conducted strikes");
+    3. the sentence's mention nearest the trigger (one that names a day, week, month, year or a
+       vague time, preferred over a bare time of day): a sentence's explicit date governs its
+       events, however far from the verb;
+    4. ``inherited``: the incident date an earlier sentence gave, when the event's sentence goes
+       on with that incident (``timeline.incident_dates`` and ``keeps_the_time`` decide);
+    5. the week up to the dateline's day, as for any event known only from a dated report;
+    else unresolved. Boilerplate mentions are never chosen, and a report's own date is never
+    given as the event's day. ``published`` is part of the interface but never a fallback: an
+    event the text does not date stays unresolved, with the reason NO_DATE_REASON.
     """
-    usable = [dates[i] for i in attached if 0 <= i < len(dates) and not in_boilerplate(dates[i])]
-    if usable:
-        chosen = next((m for m in usable if m.when.start is not None), usable[0])
+    own = [dates[i] for i in attached if 0 <= i < len(dates) and not in_boilerplate(dates[i])]
+    dating = [m for m in own if _dates_something(m)]
+    chosen = next((m for m in dating if m.when.start is not None), dating[0] if dating else None)
+    if chosen is not None:   # resolved first; else a vague "in recent months" passes its reason
         return chosen.when.model_copy()
     report = [dates[i] for i in reported if 0 <= i < len(dates) and not in_boilerplate(dates[i])]
     window = _reported_window(report)
     if window is not None:
         return window
-    skip = {id(m) for m in report}
+    nearest = _nearest_in_sentence(dates, sentence, trigger, {id(m) for m in report})
+    if nearest is not None:
+        return nearest.when.model_copy()
+    return _from_earlier(dates, inherited)
+
+
+def _nearest_in_sentence(dates: list[DateMention], sentence: tuple[int, int],
+                         trigger: tuple[int, int], skip: set[int]) -> Optional[DateMention]:
     inside = [m for m in dates if sentence[0] <= m.start and m.end <= sentence[1]
               and not in_boilerplate(m) and id(m) not in skip]
     dating = ([m for m in inside if _dates_something(m)]
               or [m for m in inside if m.when.reason == TIME_ONLY_REASON])
-    if dating:
-        return min(dating, key=lambda m: (_distance(m, trigger), m.start)).when.model_copy()
-    return When(reason=NO_DATE_REASON)
+    if not dating:
+        return None
+    return min(dating, key=lambda m: (_distance(m, trigger), m.start))
+
+
+def _from_earlier(dates: list[DateMention], inherited: Optional[DateMention]) -> When:
+    """An event its own sentence does not date: the incident date in force, else the week up to
+    the dateline's day, else unresolved."""
+    if inherited is not None and inherited.when.start is not None:
+        when = inherited.when
+        return when.model_copy(update={"reason": f"{INHERITED_PREFIX}'{inherited.text}', which "
+                                                 f"an earlier sentence gives: {when.reason}"})
+    line = [m for m in dates if is_dateline(m)]
+    return _reported_window(line) or When(reason=NO_DATE_REASON)
+
+
+def dates_in_force(dates: list[DateMention], doc) -> list[Optional[DateMention]]:
+    """For each sentence, the incident date in force when it opens (see ``timeline``)."""
+    return incident_dates(dates, doc, _dates_something)
+
+
+def inherited_date(in_force: list[Optional[DateMention]], doc, sentence: int,
+                   trigger: tuple[int, int], event_type: str) -> Optional[DateMention]:
+    """The incident date an event in sentence ``sentence`` goes on with, when it is an incident
+    (not a statement about one) and its clause keeps the time already told; ``date_for(
+    inherited=...)`` takes it."""
+    if event_type not in INCIDENT_TYPES or not 0 <= sentence < len(in_force) \
+            or in_force[sentence] is None:
+        return None
+    return in_force[sentence] if keeps_the_time(doc, trigger) else None
 
 
 REPORT_WINDOW_DAYS = 6      # the report's day and the six before it: the week ACLED would code
