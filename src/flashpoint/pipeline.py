@@ -177,6 +177,7 @@ class Pipeline:
 
     def _event(self, article: Article, draft: Draft, places, roles, dates, sentences,
                inherited: Optional[DateMention] = None) -> Event:
+        from flashpoint.resolve.actor_roles import agent_role, countries_for
         from flashpoint.resolve.time import date_for, is_background
 
         sentence = sentences[draft.sentence] if draft.sentence < len(sentences) else draft.evidence
@@ -185,6 +186,8 @@ class Pipeline:
         location = self.places.location_for(places, draft.places, sentence, draft.trigger,
                                             avoid=draft.actors + draft.recipients, roles=roles)
         context = article.text[sentence[0]:sentence[1]]
+        countries = countries_for(location, places, sentence)
+        role = agent_role(draft.event_type, draft.acled_event_type)
         start, end = draft.evidence
         return Event(
             id=content_id(article.id, draft.evidence, draft.trigger, draft.event_type,
@@ -193,10 +196,10 @@ class Pipeline:
             event_type=draft.event_type, mode=draft.mode,
             acled_event_type=draft.acled_event_type,
             acled_sub_event_type=draft.acled_sub_event_type, cameo=draft.cameo,
-            actors=[self.actors.resolve(article.text[s:e], context, on=when.start)
-                    for s, e in draft.actors],
-            recipients=[self.actors.resolve(article.text[s:e], context, on=when.start)
-                        for s, e in draft.recipients],
+            actors=[self.actors.in_event(self.actors.resolve(article.text[s:e], context, on=when.start),
+                                         countries, role, on=when.start) for s, e in draft.actors],
+            recipients=[self.actors.in_event(self.actors.resolve(article.text[s:e], context, on=when.start),
+                                             countries, on=when.start) for s, e in draft.recipients],
             location=location, date=when,
             fatalities=draft.fatalities, injuries=draft.injuries,
             evidence=Evidence(quote=article.text[start:end], start=start, end=end,

@@ -46,11 +46,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from typing import Optional
+from typing import Optional, Sequence
 
 from flashpoint.record import Actor
 from flashpoint.resolve.actor_index import Index, build_index, country_of_exact
 from flashpoint.resolve.actor_registry import Registry, load_registry
+from flashpoint.resolve.actor_roles import needs_role
 from flashpoint.resolve.actor_text import Word, clean_name, keys
 
 _NUMBER = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)?$")
@@ -100,6 +101,25 @@ class ActorResolver:
         name = clean_name(text)
         self.unmatched[name] += 1
         return Actor(text=text, name=name)
+
+    def in_event(self, actor: Actor, countries: Sequence[str] = (), role: Optional[str] = None,
+                 on: Optional[dt.date] = None) -> Actor:
+        """The actor as its event names it (see ``actor_roles``): an agent renamed for its part
+        (``role``: "protesters", "rioters", "unidentified-armed-group"), and a generic actor
+        ("police", "gunmen", "a man") given the first known of ``countries``, the event's."""
+        if role is not None and needs_role(actor, role):
+            category = role
+        elif actor.id in self.registry.categories and actor.country is None:
+            category = actor.id
+        else:
+            return actor
+        iso3 = actor.country or next((c for c in countries if c in self.registry.countries), None)
+        if iso3 is None:
+            spec = self.registry.categories[category]
+            found = Actor(text="", name=spec.generic, id=spec.id, sector=spec.sector)
+        else:
+            found = self._country_actor(Hit(0, 0, "place", iso3, "name"), category, [], "", on)
+        return found.model_copy(update={"text": actor.text})
 
     def registry_rows(self) -> list[dict]:
         return registry_rows(self.registry)
