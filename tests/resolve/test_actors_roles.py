@@ -133,3 +133,21 @@ def test_the_pipeline_gives_state_forces_the_country_of_the_events_place():
     events = pipeline.analyse(article, pipeline.nlp(text)).events
     police = [a for e in events for a in e.actors if a.text == "police"]
     assert police and all(a.country == "KEN" for a in police)
+
+
+# ---------------------------------------------------------------- named groups over generic words
+
+@pytest.mark.parametrize("text, expected", [
+    ("fighters of the National Liberation Army", ("eln", "COL", "REB")),
+    ("ELN guerrillas", ("eln", "COL", "REB")),
+    ("a unit of FARC dissidents", ("farc-dissidents", "COL", "REB")),
+    ("suspected ADF rebels", ("allied-democratic-forces", "COD", "IMG")),
+    ("Congolese soldiers", ("fardc", "COD", "MIL")),
+    ("NAF forces", ("united-armed-forces-of-novorossiya", "UKR", "REB")),
+    ("Imbonerakure members", ("imbonerakure", "BDI", "PRM")),
+    ("NPA guerrillas", ("new-peoples-army", "PHL", "REB")),
+    ("the Myanmar junta", ("tatmadaw", "MMR", "MIL")),
+    ("Sinaloa Cartel gunmen", ("sinaloa-cartel", "MEX", "CRM")),
+])
+def test_a_named_armed_group_wins_over_generic_words(resolver, text, expected):
+    assert code(resolver.resolve(text)) == expected
