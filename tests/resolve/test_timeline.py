@@ -119,3 +119,9 @@ def test_during_the_day_is_the_day_just_told(pipeline):
     article = Article(id="t", text=text, published=D(2021, 3, 16))
     mentions = find_dates(article, pipeline.nlp(text))
     assert next(m for m in mentions if m.text == "the day").when.start == D(2021, 3, 10)
+
+
+def test_a_clause_describing_a_group_does_not_take_the_incidents_date(pipeline):
+    text = ("On 8 March 2021, militiamen burned a market in Djugu. "
+            "The militia is one of several armed groups that fought the army for years.")
+    assert event_with(events(pipeline, text), "fought").date.start is None

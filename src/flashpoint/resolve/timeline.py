@@ -129,14 +129,26 @@ def _of_a_report(doc, mention: DateMention) -> bool:
 
 def keeps_the_time(doc, trigger: tuple[int, int]) -> bool:
     """Does the event's clause go on at the time already told? Not when it speaks in the present
-    or future ("the group controls", "will hold talks") or goes back before it ("had earlier
-    been arrested"); a clause with no verb ("1 fatality.") goes on."""
+    or future ("the group controls", "will hold talks"), goes back before it ("had earlier
+    been arrested"), or describes someone ("the militia, which fought Isis", in a sentence
+    whose main verb is in the present); a clause with no verb ("1 fatality.") goes on."""
     span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
     if span is None or not len(span):
         return True
     verb = _verb_above(span.root)
     if verb is None:
         return True
+    if verb.dep_ in ("relcl", "acl") or verb.dep_ != "ROOT" and _present(verb.sent.root):
+        return False     # "the paramilitaries that fought Isis": a description, not the story
+    return _tells_the_past(verb)
+
+
+def _present(verb) -> bool:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ in ("VBZ", "VBP") and not auxes
+
+
+def _tells_the_past(verb) -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.tag_ == "MD" for a in auxes):
         return False
