@@ -76,6 +76,19 @@ def test_countries_come_from_location_then_sentence_then_the_article():
     assert countries_for(None, places, (50, 100)) == ["UGA"]
 
 
+def test_a_country_named_as_someones_comes_after_the_towns():
+    # "protesters in Kisumu torched the Tanzanian consulate": the location came out as Tanzania
+    tanzania = Place(text="Tanzanian", name="Tanzania", lat=0.0, lon=0.0, country="TZA", precision=6)
+    places = [place("Kisumu", "KEN", 13), PlaceMention(article_id="a", text="Tanzanian", start=40,
+                                                       end=49, place=tanzania)]
+    assert countries_for(tanzania, places, (0, 80)) == ["KEN", "TZA"]
+
+
+def test_foreign_people_do_not_take_the_events_country(resolver):
+    actor = resolver.in_event(resolver.resolve("foreign contractors"), ["IRQ"])
+    assert code(actor) == ("civilians", None, "CVL")
+
+
 # ---------------------------------------------------------------- agents by their part
 
 def test_demonstrators_are_protesters_whatever_their_trade(resolver):

@@ -47,14 +47,21 @@ def side(actor: Actor) -> Optional[str]:
 def countries_for(location: Optional[Place], places: Sequence[PlaceMention],
                   sentence: tuple[int, int]) -> list[str]:
     """The countries an event's generic actors may belong to, best first: the event's location,
-    the places of its sentence in order, the article's dominant country."""
-    found = [location.country] if location is not None and location.country else []
-    found += [m.place.country for m in places if m.place is not None and m.place.country
+    the places of its sentence in order, the article's dominant country; places inside a
+    country (towns, provinces) before whole countries, which are often named as someone's
+    ("torched the Iranian consulate" in Basra)."""
+    spots = [(location.country, location.precision, True)] if location is not None else []
+    spots += [(m.place.country, m.place.precision, False) for m in places if m.place is not None
               and sentence[0] <= m.start < sentence[1]]
-    votes = Counter(m.place.country for m in places if m.place is not None and m.place.country)
-    if votes:
-        found.append(votes.most_common(1)[0][0])
-    return list(dict.fromkeys(found))
+    votes = Counter(m.place.country for m in places if m.place is not None and m.place.country
+                    and m.place.precision < COUNTRY_PRECISION)
+    inside = [c for c, precision, _ in spots if c and precision < COUNTRY_PRECISION]
+    whole = [c for c, precision, _ in spots if c and precision >= COUNTRY_PRECISION]
+    dominant = [votes.most_common(1)[0][0]] if votes else []
+    return list(dict.fromkeys(inside + dominant + whole))
+
+
+COUNTRY_PRECISION = 6   # UCDP where_prec 6: the whole country
 
 
 def agent_role(event_type: str, acled_event_type: Optional[str]) -> Optional[str]:

@@ -54,6 +54,7 @@ from flashpoint.resolve.actor_registry import Registry, load_registry
 from flashpoint.resolve.actor_roles import needs_role
 from flashpoint.resolve.actor_text import Word, clean_name, keys
 
+_FOREIGN = re.compile(r"\b(?:foreign|international|expatriate|overseas)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)?$")
 _BRIGADE_WORDS = frozenset({"brigade", "brigades", "liwa", "regiment"})
 # Categories of things rather than actors: weapons and strikes, bases and posts.
@@ -113,7 +114,9 @@ class ActorResolver:
             category = actor.id
         else:
             return actor
-        iso3 = actor.country or next((c for c in countries if c in self.registry.countries), None)
+        iso3 = actor.country
+        if iso3 is None and not _FOREIGN.search(actor.text):   # "foreign contractors" are not the host's
+            iso3 = next((c for c in countries if c in self.registry.countries), None)
         if iso3 is None:
             spec = self.registry.categories[category]
             found = Actor(text="", name=spec.generic, id=spec.id, sector=spec.sector)
