@@ -164,3 +164,9 @@ def test_the_pipeline_gives_state_forces_the_country_of_the_events_place():
 ])
 def test_a_named_armed_group_wins_over_generic_words(resolver, text, expected):
     assert code(resolver.resolve(text)) == expected
+
+
+def test_an_article_naming_only_a_country_gives_that_country():
+    chad = Place(text="Chad", name="Chad", lat=0.0, lon=0.0, country="TCD", precision=6)
+    places = [PlaceMention(article_id="a", text="Chad", start=200, end=204, place=chad)]
+    assert countries_for(None, places, (0, 100)) == ["TCD"]

@@ -47,7 +47,8 @@ def side(actor: Actor) -> Optional[str]:
 def countries_for(location: Optional[Place], places: Sequence[PlaceMention],
                   sentence: tuple[int, int]) -> list[str]:
     """The countries an event's generic actors may belong to, best first: the event's location,
-    the places of its sentence in order, the article's dominant country; places inside a
+    the places of its sentence in order, the article's dominant country (of its towns and
+    provinces, else of all the places it names); places inside a
     country (towns, provinces) before whole countries, which are often named as someone's
     ("torched the Iranian consulate" in Basra)."""
     spots = [(location.country, location.precision, True)] if location is not None else []
@@ -58,7 +59,9 @@ def countries_for(location: Optional[Place], places: Sequence[PlaceMention],
     inside = [c for c, precision, _ in spots if c and precision < COUNTRY_PRECISION]
     whole = [c for c, precision, _ in spots if c and precision >= COUNTRY_PRECISION]
     dominant = [votes.most_common(1)[0][0]] if votes else []
-    return list(dict.fromkeys(inside + dominant + whole))
+    named = Counter(m.place.country for m in places if m.place is not None and m.place.country)
+    anywhere = [named.most_common(1)[0][0]] if named else []
+    return list(dict.fromkeys(inside + dominant + whole + anywhere))
 
 
 COUNTRY_PRECISION = 6   # UCDP where_prec 6: the whole country
