@@ -10,7 +10,7 @@ import pytest
 
 from flashpoint.pipeline import Pipeline
 from flashpoint.record import Article
-from flashpoint.resolve.time import INHERITED_PREFIX, NO_DATE_REASON, find_dates
+from flashpoint.resolve.time import DURATION_REASON, INHERITED_PREFIX, NO_DATE_REASON, find_dates
 from flashpoint.resolve.timeline import dateline_span, is_dateline, is_period_start, period_lead
 
 D = dt.date
@@ -125,3 +125,31 @@ def test_a_clause_describing_a_group_does_not_take_the_incidents_date(pipeline):
     text = ("On 8 March 2021, militiamen burned a market in Djugu. "
             "The militia is one of several armed groups that fought the army for years.")
     assert event_with(events(pipeline, text), "fought").date.start is None
+
+
+def test_the_date_opening_a_sentence_wins_over_later_dates_of_other_things(pipeline):
+    text = ("On 2 March 2021, in Arequipa, residents marched against the closure of the district "
+            "clinic, which the ministry had announced last month.")
+    when = event_with(events(pipeline, text), "marched").date
+    assert (when.start, when.precision) == (D(2021, 3, 2), "day")
+
+
+def test_lengths_of_time_are_durations_not_dates(pipeline):
+    text = "Truckers blocked the highway for several hours. The strike followed weeks of clashes with police."
+    mentions = find_dates(Article(id="t", text=text, published=D(2021, 3, 16)), pipeline.nlp(text))
+    reasons = {m.text: m.when.reason for m in mentions}
+    assert reasons.get("several hours") == DURATION_REASON and reasons.get("weeks") == DURATION_REASON
+
+
+def test_an_event_reported_in_the_passive_is_dated_by_that_date(pipeline):
+    text = ("On 6 March 2021, a clash between two clan militias was reported in Baidoa. "
+            "The militiamen burned several houses.")
+    when = event_with(events(pipeline, text), "burned").date
+    assert (when.start, when.precision) == (D(2021, 3, 6), "day")
+
+
+def test_a_clause_telling_the_incident_inherits_its_date(pipeline):
+    text = ("On 4 March 2021, a quarrel broke out at a market in Kisumu. "
+            "It led to a fight in which a trader stabbed a customer.")
+    when = event_with(events(pipeline, text), "stabbed").date
+    assert when.start == D(2021, 3, 4)

@@ -158,11 +158,16 @@ def _narrative_when(article: Article, doc, place: tuple, reading: Optional[Readi
     lead = period_lead(article.text, start, end)
     if lead is not None:
         return as_period_start(when, lead)
+    if when.start is None and _LASTING.search(article.text, max(0, start - 6), start) \
+            or when.start is None and _LASTING_OF.match(article.text, end):
+        return unresolved(text, DURATION_REASON)     # "for several hours", "days of clashes"
     if when.precision is not None:
         anchors.append(Anchor(when, text))
     return when
 
 
+_LASTING = re.compile(r"\bfor\s+$", re.IGNORECASE)
+_LASTING_OF = re.compile(r"\s+of\s+[a-z]")
 _DURING = re.compile(r"\b(?:during|throughout|in\s+the\s+course\s+of)\s+$", re.IGNORECASE)
 _THE_DAY = re.compile(r"the\s+(?:day|night)", re.IGNORECASE)
 
@@ -481,7 +486,16 @@ def _nearest_in_sentence(dates: list[DateMention], sentence: tuple[int, int],
               or [m for m in inside if m.when.reason == TIME_ONLY_REASON])
     if not dating:
         return None
+    opener = next((m for m in dating if m.start - sentence[0] <= OPENER_REACH
+                   and m.when.start is not None), None)
+    if opener is not None:    # "On 3 May, in X, residents protested ... riots last month"
+        return opener
     return min(dating, key=lambda m: (_distance(m, trigger), m.start))
+
+
+# A date that opens its sentence ("On 3 May 2020, ...", "As reported on 1 May, ...") sets the
+# scene for the whole sentence: it wins over dates told further on, of other things.
+OPENER_REACH = 16
 
 
 def _from_earlier(dates: list[DateMention], inherited: Optional[DateMention]) -> When:

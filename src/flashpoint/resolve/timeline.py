@@ -124,21 +124,23 @@ def _of_a_report(doc, mention: DateMention) -> bool:
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
             break
         tok = tok.head
-    return tok.lemma_.lower() in REPORT_LEMMAS
+    # "a clash was reported on 1 May" dates the clash; "officials said on Tuesday" the saying
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    return tok.lemma_.lower() in REPORT_LEMMAS and not passive
 
 
 def keeps_the_time(doc, trigger: tuple[int, int]) -> bool:
     """Does the event's clause go on at the time already told? Not when it speaks in the present
     or future ("the group controls", "will hold talks"), goes back before it ("had earlier
-    been arrested"), or describes someone ("the militia, which fought Isis", in a sentence
-    whose main verb is in the present); a clause with no verb ("1 fatality.") goes on."""
+    been arrested"), or describes someone under a main verb in the present ("the militia is one
+    of the groups that fought Isis"); a clause with no verb ("1 fatality.") goes on."""
     span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
     if span is None or not len(span):
         return True
     verb = _verb_above(span.root)
     if verb is None:
         return True
-    if verb.dep_ in ("relcl", "acl") or verb.dep_ != "ROOT" and _present(verb.sent.root):
+    if verb.dep_ != "ROOT" and _present(verb.sent.root):
         return False     # "the paramilitaries that fought Isis": a description, not the story
     return _tells_the_past(verb)
 
