@@ -36,6 +36,11 @@ Rules, in order (each documented by tests in tests/resolve/test_actors*.py):
 7. Nothing matched: the Actor keeps the cleaned phrase as its name, id/country/sector None, and the
    name is counted in `ActorResolver.unmatched` so the registry can grow from real use.
 
+8. In its event (`ActorResolver.in_event`, called by the pipeline): a generic actor takes the
+   event's country (its location, its sentence's places, the article's dominant country), and an
+   agent is named for its part: demonstrators are Protesters or Rioters, unnamed people who carry
+   out armed violence an Unidentified Armed Group (see `actor_roles`).
+
 Dated roles: pass `on` (the event date) to get the sector an actor held then, e.g. the Taliban are
 REB before 2021-08-15 and GOV after; without a date the registry's current sector is used.
 """
