@@ -25,14 +25,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from flashpoint.record import Article, DateMention, When
 from flashpoint.resolve.timecalc import Anchor, Setting, resolve, unresolved
 from flashpoint.resolve.timeline import (
-    INCIDENT_TYPES, as_dateline, as_period_start, dateline_span, incident_dates, is_dateline, is_period_start,
-    keeps_the_time, period_lead,
+    INCIDENT_TYPES, as_period_start, clause_verb, dateline, future_tense, incident_dates, is_dateline,
+    is_period_start, keeps_the_time, period_lead,
 )
 from flashpoint.resolve.timex import FREQUENCY_WHY, NUMBER_WORDS, Reading, read
 
@@ -118,7 +117,7 @@ def find_dates(article: Article, doc) -> list[DateMention]:
     """
     narrative = _narrative_spans(article, doc)
     boilerplate = _boilerplate_spans(article)
-    line = _dateline(article, narrative)
+    line = dateline(article, narrative)
     if line is not None:   # the dateline's words replace whatever spaCy's DATE took with them
         narrative = [s for s in narrative if not (s[0] < line.span[1] and line.span[0] < s[1])]
         narrative.append(line.span)
@@ -153,7 +152,7 @@ def _narrative_when(article: Article, doc, place: tuple, reading: Optional[Readi
     ahead = _own_anchor(article, doc, items, i, found) if _points_ahead(reading, text) else None
     if isinstance(ahead, str):
         return unresolved(text, ahead)
-    setting = Setting(published, _future(doc, start, end), (ahead,) if ahead else tuple(anchors))
+    setting = Setting(published, future_tense(doc, start, end), (ahead,) if ahead else tuple(anchors))
     when = _resolve(reading, text, setting)
     lead = period_lead(article.text, start, end)
     if lead is not None:
@@ -170,31 +169,6 @@ _LASTING = re.compile(r"\bfor\s+$", re.IGNORECASE)
 _LASTING_OF = re.compile(r"\s+of\s+[a-z]")
 _DURING = re.compile(r"\b(?:during|throughout|in\s+the\s+course\s+of)\s+$", re.IGNORECASE)
 _THE_DAY = re.compile(r"the\s+(?:day|night)", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class _Line:
-    span: tuple[int, int]
-    when: When
-
-    @property
-    def start(self) -> Optional[dt.date]:
-        return self.when.start
-
-
-def _dateline(article: Article, narrative: list[tuple[int, int]]) -> Optional[_Line]:
-    """The dateline's date ("KABUL, May 3 (Reuters) -"), when one opens the story and names a
-    day: resolved against publication (or on its own when it gives the year). spaCy's DATE may
-    take the city in too ("KABUL, May 3"): the mention becomes the date's words alone."""
-    where = dateline_span(article.text)
-    if where is None or not any(s < where[1] and where[0] < e for s, e in narrative):
-        return None
-    text = article.text[where[0]:where[1]]
-    reading = read(text)
-    if reading is None or reading.kind != "date" or reading.day is None:
-        return None
-    when = resolve(reading, text, Setting(article.published))
-    return _Line(where, as_dateline(when)) if when.precision == "day" else None
 
 
 def _points_ahead(reading: Optional[Reading], text: str) -> bool:
@@ -266,7 +240,7 @@ def _anchor_inside(article: Article, doc, items: list, i: int, region: list) -> 
         reading = read(text)
         if reading is None or reading.kind == "chain":
             continue
-        when = resolve(reading, text, Setting(article.published, _future(doc, start, end)))
+        when = resolve(reading, text, Setting(article.published, future_tense(doc, start, end)))
         if when.precision is not None:
             return Anchor(when, text, "the date of the event it counts from, named next")
     return None
@@ -315,8 +289,8 @@ def _attached(tok, span, mods: set[str]) -> bool:
             return False
         if span.root in tok.subtree:   # "Tuesday's rocket attack", "the attack on Tuesday"
             return True
-        return tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head == _clause_verb(span)
-    return tok.pos_ == "VERB" and not mods and tok == _clause_verb(span)
+        return tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head == clause_verb(span)
+    return tok.pos_ == "VERB" and not mods and tok == clause_verb(span)
 
 
 def _resolve(reading: Optional[Reading], text: str, setting: Setting) -> When:
@@ -382,50 +356,6 @@ def _boilerplate_when(reading: Optional[Reading], text: str, kind: str) -> When:
             return when.model_copy(update={"reason": f"{where}: {when.reason}; never an event's date"})
     return unresolved(text, f"{where}: only a date with its year is resolved there, since "
                             "captions and notes can date from another time")
-
-
-# ---------------------------------------------------------------- tense
-
-# "would" is the future of reported speech: "said the troops would withdraw by July"
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
-_FUTURE_HEADS = {"plan", "expect", "schedule", "due", "set", "go", "intend", "aim", "prepare"}
-
-
-def _future(doc, start: int, end: int) -> bool:
-    """Does the clause holding the mention speak of the future ("will meet on March 20")?"""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    verb = _clause_verb(span)
-    if verb is None:
-        return False
-    if any(c.lower_ in _FUTURE_AUX and c.tag_ == "MD" for c in verb.children):
-        return True
-    if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP"):   # "the vote is due on March 20"
-        return any(c.lemma_ in ("due", "set", "scheduled", "expected") for c in verb.children)
-    if verb.lemma_ in _FUTURE_HEADS and verb.tag_ == "VBN":   # "is scheduled for March 20"
-        return any(c.tag_ in ("VBZ", "VBP") for c in verb.children)
-    return _planned(verb)
-
-
-def _clause_verb(span):
-    """The verb a date modifies, climbing at most five heads from the date; None if none."""
-    verb = span.root
-    for _ in range(5):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-            break
-        verb = verb.head
-    return verb if verb.pos_ in ("VERB", "AUX") else None
-
-
-def _planned(verb) -> bool:
-    """"plans to vote on Friday", "is expected to meet on March 20", "is going to strike"."""
-    if verb.tag_ != "VB" or not any(c.lower_ == "to" for c in verb.children):
-        return False
-    head = verb.head
-    if head.lemma_ not in _FUTURE_HEADS or head.tag_ == "VBD":
-        return False
-    return not any(c.tag_ == "VBD" for c in head.children)
 
 
 # ---------------------------------------------------------------- choosing an event's date

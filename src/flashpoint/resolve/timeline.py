@@ -13,13 +13,19 @@ part they play in the story, so that ``date_for`` picks the right one for an eve
   gave ("On 29 April, protesters blocked the road. Police dispersed them." dates the
   dispersal on 29 April), unless the event's own clause moves to another time (present or
   future tense, "had earlier ...").
+
+It also holds the tense tests ``find_dates`` reads ("will meet on Friday" looks forward).
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from flashpoint.record import DateMention, When
+from flashpoint.record import Article, DateMention, When
+from flashpoint.resolve.timecalc import Setting, resolve
+from flashpoint.resolve.timex import read
 
 PERIOD_PREFIX = "the start of a period or a founding ("
 DATELINE_PREFIX = "the report's dateline ("
@@ -169,3 +175,74 @@ def _verb_above(tok):
             return None
         tok = tok.head
     return None
+
+
+# ---------------------------------------------------------------- datelines
+
+@dataclass(frozen=True)
+class Line:
+    span: tuple[int, int]
+    when: When
+
+    @property
+    def start(self) -> Optional[dt.date]:
+        return self.when.start
+
+
+def dateline(article: Article, narrative: list[tuple[int, int]]) -> Optional[Line]:
+    """The dateline's date ("KABUL, May 3 (Reuters) -"), when one opens the story and names a
+    day: resolved against publication (or on its own when it gives the year). spaCy's DATE may
+    take the city in too ("KABUL, May 3"): the mention becomes the date's words alone."""
+    where = dateline_span(article.text)
+    if where is None or not any(s < where[1] and where[0] < e for s, e in narrative):
+        return None
+    text = article.text[where[0]:where[1]]
+    reading = read(text)
+    if reading is None or reading.kind != "date" or reading.day is None:
+        return None
+    when = resolve(reading, text, Setting(article.published))
+    return Line(where, as_dateline(when)) if when.precision == "day" else None
+
+
+# ---------------------------------------------------------------- tense
+
+# "would" is the future of reported speech: "said the troops would withdraw by July"
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+_FUTURE_HEADS = {"plan", "expect", "schedule", "due", "set", "go", "intend", "aim", "prepare"}
+
+
+def future_tense(doc, start: int, end: int) -> bool:
+    """Does the clause holding the mention speak of the future ("will meet on March 20")?"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    verb = clause_verb(span)
+    if verb is None:
+        return False
+    if any(c.lower_ in _FUTURE_AUX and c.tag_ == "MD" for c in verb.children):
+        return True
+    if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP"):   # "the vote is due on March 20"
+        return any(c.lemma_ in ("due", "set", "scheduled", "expected") for c in verb.children)
+    if verb.lemma_ in _FUTURE_HEADS and verb.tag_ == "VBN":   # "is scheduled for March 20"
+        return any(c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    return _planned(verb)
+
+
+def clause_verb(span):
+    """The verb a date modifies, climbing at most five heads from the date; None if none."""
+    verb = span.root
+    for _ in range(5):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _planned(verb) -> bool:
+    """"plans to vote on Friday", "is expected to meet on March 20", "is going to strike"."""
+    if verb.tag_ != "VB" or not any(c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if head.lemma_ not in _FUTURE_HEADS or head.tag_ == "VBD":
+        return False
+    return not any(c.tag_ == "VBD" for c in head.children)
