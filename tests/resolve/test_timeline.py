@@ -153,3 +153,13 @@ def test_a_clause_telling_the_incident_inherits_its_date(pipeline):
             "It led to a fight in which a trader stabbed a customer.")
     when = event_with(events(pipeline, text), "stabbed").date
     assert when.start == D(2021, 3, 4)
+
+
+@pytest.mark.parametrize("text, needle, day", [
+    ("ON 7 JUNE 2021, REBELS SHELLED THE AIRPORT IN GOMA.", "7 JUNE 2021", D(2021, 6, 7)),
+    ("rebels shelled the airport in goma on 7 june 2021.", "7 june 2021", D(2021, 6, 7)),
+    ("rebels shelled the airport in goma on saturday.", "saturday", D(2021, 6, 12)),
+])
+def test_dates_in_lower_case_or_capitals_are_read(pipeline, text, needle, day):
+    mentions = find_dates(Article(id="t", text=text, published=D(2021, 6, 14)), pipeline.nlp(text))
+    assert [m.when.start for m in mentions if m.text == needle] == [day]

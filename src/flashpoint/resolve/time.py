@@ -51,11 +51,13 @@ _MARK_NAMES = {"caption": "photo caption"}
 
 # ---------------------------------------------------------------- our own patterns
 
-_M = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-      r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
-_FULL_M = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-           r"December)")
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# Month and weekday names match in any case: lower-case and capitalised text ("ON 4 MAY 2021")
+# date like any other; only "may" in lower case is left to spaCy, since it is mostly the verb.
+_M = (r"(?:(?i:January|February|March|April|June|July|August|September|October|November|"
+      r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)|May|MAY)")
+_FULL_M = (r"(?:(?i:January|February|March|April|June|July|August|September|October|November|"
+           r"December)|May|MAY)")
+_WD = r"(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _Y = r"(?:1[89]\d\d|20\d\d)"
 _N = "(?:" + "|".join(sorted([r"\d+", r"a\s+couple\s+of", r"a\s+few", "few", "several"]
