@@ -177,7 +177,7 @@ class Pipeline:
 
     def _event(self, article: Article, draft: Draft, places, roles, dates, sentences,
                inherited: Optional[DateMention] = None) -> Event:
-        from flashpoint.resolve.actor_roles import agent_role, countries_for
+        from flashpoint.resolve.actor_roles import agent_role, countries_for, names_a_place
         from flashpoint.resolve.time import date_for, is_background
 
         sentence = sentences[draft.sentence] if draft.sentence < len(sentences) else draft.evidence
@@ -196,8 +196,10 @@ class Pipeline:
             event_type=draft.event_type, mode=draft.mode,
             acled_event_type=draft.acled_event_type,
             acled_sub_event_type=draft.acled_sub_event_type, cameo=draft.cameo,
-            actors=[self.actors.in_event(self.actors.resolve(article.text[s:e], context, on=when.start),
-                                         countries, role, on=when.start) for s, e in draft.actors],
+            actors=[a for a, span in zip(
+                [self.actors.in_event(self.actors.resolve(article.text[s:e], context, on=when.start),
+                                      countries, role, on=when.start) for s, e in draft.actors],
+                draft.actors) if not names_a_place(a, span, places)],
             recipients=[self.actors.in_event(self.actors.resolve(article.text[s:e], context, on=when.start),
                                              countries, on=when.start) for s, e in draft.recipients],
             location=location, date=when,

@@ -170,3 +170,13 @@ def test_an_article_naming_only_a_country_gives_that_country():
     chad = Place(text="Chad", name="Chad", lat=0.0, lon=0.0, country="TCD", precision=6)
     places = [PlaceMention(article_id="a", text="Chad", start=200, end=204, place=chad)]
     assert countries_for(None, places, (0, 100)) == ["TCD"]
+
+
+def test_a_town_parsed_as_the_subject_is_not_an_actor(resolver):
+    from flashpoint.resolve.actor_roles import names_a_place
+
+    places = [place("Villa Nueva", "GTM", 10)]
+    town = resolver.resolve("Villa Nueva")
+    assert names_a_place(town, (10, 21), places)
+    assert not names_a_place(resolver.resolve("gunmen"), (10, 16), [place("gunmen", "GTM", 10)])
+    assert not names_a_place(resolver.resolve("Tehran"), (10, 16), [place("Tehran", "IRN", 10)])

@@ -91,3 +91,13 @@ def needs_role(actor: Actor, role: Optional[str]) -> bool:
     if role == "unidentified-armed-group":
         return actor.id in _UNNAMED_PEOPLE or (actor.id or "").endswith("-civilians") and actor.sector == "CVL"
     return False
+
+
+def names_a_place(actor: Actor, span: tuple[int, int], places: Sequence[PlaceMention]) -> bool:
+    """A phrase the registry does not know that is, word for word, a place the text names
+    ("in Vertente do Lerio, Pernambuco, armed men ..." parsed with the towns as subject): a
+    place, not an actor. Countries and capitals the registry knows stay actors (their
+    governments: "Minsk", "Tehran")."""
+    if actor.id is not None or actor.sector is not None:
+        return False
+    return any(m.place is not None and m.start <= span[0] and span[1] <= m.end for m in places)
