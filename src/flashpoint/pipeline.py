@@ -161,25 +161,33 @@ class Pipeline:
     def analyse(self, article: Article, doc) -> Result:
         """All stages after nlp, for one parsed article."""
         from flashpoint.extract import extract
-        from flashpoint.resolve.time import find_dates
+        from flashpoint.resolve.time import dates_in_force, find_dates, inherited_date
 
         places, roles = self.places.survey(article, doc)
         dates = find_dates(article, doc)
         drafts = extract(article, doc, places, dates)
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
-        events = [self._event(article, d, places, roles, dates, sentences) for d in drafts]
+        in_force = dates_in_force(dates, doc)
+        events = [self._event(article, d, places, roles, dates, sentences,
+                              inherited=inherited_date(in_force, doc, d.sentence, d.trigger,
+                                                       d.event_type))
+                  for d in drafts]
         events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
         return Result(article=article, events=events, places=places, dates=dates)
 
-    def _event(self, article: Article, draft: Draft, places, roles, dates, sentences) -> Event:
+    def _event(self, article: Article, draft: Draft, places, roles, dates, sentences,
+               inherited: Optional[DateMention] = None) -> Event:
+        from flashpoint.resolve.actor_roles import agent_role, countries_for, names_a_place
         from flashpoint.resolve.time import date_for, is_background
 
         sentence = sentences[draft.sentence] if draft.sentence < len(sentences) else draft.evidence
         when = date_for(dates, draft.dates, sentence, draft.trigger, article.published,
-                        reported=draft.reported_by)
+                        reported=draft.reported_by, inherited=inherited)
         location = self.places.location_for(places, draft.places, sentence, draft.trigger,
                                             avoid=draft.actors + draft.recipients, roles=roles)
         context = article.text[sentence[0]:sentence[1]]
+        countries = countries_for(location, places, sentence)
+        role = agent_role(draft.event_type, draft.acled_event_type)
         start, end = draft.evidence
         return Event(
             id=content_id(article.id, draft.evidence, draft.trigger, draft.event_type,
@@ -188,10 +196,12 @@ class Pipeline:
             event_type=draft.event_type, mode=draft.mode,
             acled_event_type=draft.acled_event_type,
             acled_sub_event_type=draft.acled_sub_event_type, cameo=draft.cameo,
-            actors=[self.actors.resolve(article.text[s:e], context, on=when.start)
-                    for s, e in draft.actors],
-            recipients=[self.actors.resolve(article.text[s:e], context, on=when.start)
-                        for s, e in draft.recipients],
+            actors=[a for a, span in zip(
+                [self.actors.in_event(self.actors.resolve(article.text[s:e], context, on=when.start),
+                                      countries, role, on=when.start) for s, e in draft.actors],
+                draft.actors) if not names_a_place(a, span, places)],
+            recipients=[self.actors.in_event(self.actors.resolve(article.text[s:e], context, on=when.start),
+                                             countries, on=when.start) for s, e in draft.recipients],
             location=location, date=when,
             fatalities=draft.fatalities, injuries=draft.injuries,
             evidence=Evidence(quote=article.text[start:end], start=start, end=end,

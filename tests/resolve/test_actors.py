@@ -241,4 +241,6 @@ def test_case_kept_alias(resolver):
 def test_common_heads_need_a_country(resolver):
     assert resolver.resolve("The National").id is None
     assert code(resolver.resolve("a US national")) == ("usa-civilians", "USA", "CVL")
-    assert code(resolver.resolve("two men")) == (None, None, None)
+    # A lone "man" or "men" is a civilian (issue 9: victims and perpetrators need a sector so
+    # that an Attack on civilians can be told from an Armed clash); "national" still needs a country.
+    assert code(resolver.resolve("two men")) == ("civilians", None, "CVL")

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from flashpoint.record import Article, DateMention, Mark, When
-from flashpoint.resolve.time import BACKGROUND_DAYS, NO_DATE_REASON, date_for, find_dates, is_background
+from flashpoint.resolve.time import (
+    BACKGROUND_DAYS, DURATION_REASON, INHERITED_PREFIX, NO_DATE_REASON, date_for, find_dates, is_background,
+)
 
 D = dt.date
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
@@ -324,3 +326,26 @@ def test_unknown_dates_are_not_background():
     assert not is_background(When(reason=NO_DATE_REASON), D(2020, 3, 15))
     recent = When(text="March 11", start=D(2020, 3, 11), end=D(2020, 3, 11), precision="day", reason="t")
     assert not is_background(recent, None)
+
+
+def test_a_duration_attached_to_the_event_gives_way_to_the_sentences_date():
+    # "On Friday, during a two-day battle, ..." : the battle's length never dates it
+    two_day = mention("two-day", 45, reason=DURATION_REASON)
+    w = date_for([FRIDAY, two_day], attached=[1], sentence=(0, 100), trigger=(60, 65), published=None)
+    assert w.start == D(2019, 12, 27)
+
+
+def test_a_period_start_never_dates_the_event():
+    since = mention("2016", 40, D(2016, 1, 1), "year", end_day=D(2016, 12, 31),
+                    reason="the start of a period or a founding ('since'), not an incident's date: year 2016")
+    w = date_for([since], attached=[0], sentence=(0, 100), trigger=(60, 65), published=None)
+    assert w.reason == NO_DATE_REASON
+
+
+def test_an_event_its_sentence_does_not_date_takes_the_incident_date_in_force():
+    w = date_for([FRIDAY], attached=[], sentence=(40, 100), trigger=(50, 55), published=None,
+                 inherited=FRIDAY)
+    assert (w.start, w.precision) == (D(2019, 12, 27), "day") and w.reason.startswith(INHERITED_PREFIX)
+    w = date_for([FRIDAY, SUNDAY], attached=[], sentence=(60, 100), trigger=(70, 75), published=None,
+                 inherited=FRIDAY)
+    assert w.start == D(2019, 12, 29)      # the sentence's own date wins over the inherited one

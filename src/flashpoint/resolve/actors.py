@@ -36,6 +36,11 @@ Rules, in order (each documented by tests in tests/resolve/test_actors*.py):
 7. Nothing matched: the Actor keeps the cleaned phrase as its name, id/country/sector None, and the
    name is counted in `ActorResolver.unmatched` so the registry can grow from real use.
 
+8. In its event (`ActorResolver.in_event`, called by the pipeline): a generic actor takes the
+   event's country (its location, its sentence's places, the article's dominant country), and an
+   agent is named for its part: demonstrators are Protesters or Rioters, unnamed people who carry
+   out armed violence an Unidentified Armed Group (see `actor_roles`).
+
 Dated roles: pass `on` (the event date) to get the sector an actor held then, e.g. the Taliban are
 REB before 2021-08-15 and GOV after; without a date the registry's current sector is used.
 """
@@ -46,13 +51,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from typing import Optional
+from typing import Optional, Sequence
 
 from flashpoint.record import Actor
 from flashpoint.resolve.actor_index import Index, build_index, country_of_exact
 from flashpoint.resolve.actor_registry import Registry, load_registry
+from flashpoint.resolve.actor_roles import needs_role
 from flashpoint.resolve.actor_text import Word, clean_name, keys
 
+_FOREIGN = re.compile(r"\b(?:foreign|international|expatriate|overseas)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)?$")
 _BRIGADE_WORDS = frozenset({"brigade", "brigades", "liwa", "regiment"})
 # Categories of things rather than actors: weapons and strikes, bases and posts.
@@ -100,6 +107,27 @@ class ActorResolver:
         name = clean_name(text)
         self.unmatched[name] += 1
         return Actor(text=text, name=name)
+
+    def in_event(self, actor: Actor, countries: Sequence[str] = (), role: Optional[str] = None,
+                 on: Optional[dt.date] = None) -> Actor:
+        """The actor as its event names it (see ``actor_roles``): an agent renamed for its part
+        (``role``: "protesters", "rioters", "unidentified-armed-group"), and a generic actor
+        ("police", "gunmen", "a man") given the first known of ``countries``, the event's."""
+        if role is not None and needs_role(actor, role):
+            category = role
+        elif actor.id in self.registry.categories and actor.country is None:
+            category = actor.id
+        else:
+            return actor
+        iso3 = actor.country
+        if iso3 is None and not _FOREIGN.search(actor.text):   # "foreign contractors" are not the host's
+            iso3 = next((c for c in countries if c in self.registry.countries), None)
+        if iso3 is None:
+            spec = self.registry.categories[category]
+            found = Actor(text="", name=spec.generic, id=spec.id, sector=spec.sector)
+        else:
+            found = self._country_actor(Hit(0, 0, "place", iso3, "name"), category, [], "", on)
+        return found.model_copy(update={"text": actor.text})
 
     def registry_rows(self) -> list[dict]:
         return registry_rows(self.registry)

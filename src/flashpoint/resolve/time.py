@@ -29,6 +29,10 @@ from typing import Optional, Sequence
 
 from flashpoint.record import Article, DateMention, When
 from flashpoint.resolve.timecalc import Anchor, Setting, resolve, unresolved
+from flashpoint.resolve.timeline import (
+    INCIDENT_TYPES, as_period_start, clause_verb, dateline, future_tense, incident_dates, is_dateline,
+    is_period_start, keeps_the_time, period_lead,
+)
 from flashpoint.resolve.timex import FREQUENCY_WHY, NUMBER_WORDS, Reading, read
 
 BOILERPLATE_PREFIX = "in boilerplate ("
@@ -36,6 +40,7 @@ DURATION_REASON = "a duration, not a point in time"
 NO_RULE_PREFIX = "no rule reads"
 TIME_ONLY_REASON = "a time of day with no day named"
 NO_DATE_REASON = "the text gives no date for this event"
+INHERITED_PREFIX = "no date in its sentence; it goes on with the incident dated "
 # Events whose date ends more than this many days before publication are background: the
 # article recalls them (last year's offensive) rather than reports them. Two months keeps a
 # story's "earlier this month" and "last month" as news and sends "in the summer of 2014" and
@@ -46,11 +51,13 @@ _MARK_NAMES = {"caption": "photo caption"}
 
 # ---------------------------------------------------------------- our own patterns
 
-_M = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-      r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
-_FULL_M = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-           r"December)")
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# Month and weekday names match in any case: lower-case and capitalised text ("ON 4 MAY 2021")
+# date like any other; only "may" in lower case is left to spaCy, since it is mostly the verb.
+_M = (r"(?:(?i:January|February|March|April|June|July|August|September|October|November|"
+      r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)|May|MAY)")
+_FULL_M = (r"(?:(?i:January|February|March|April|June|July|August|September|October|November|"
+           r"December)|May|MAY)")
+_WD = r"(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _Y = r"(?:1[89]\d\d|20\d\d)"
 _N = "(?:" + "|".join(sorted([r"\d+", r"a\s+couple\s+of", r"a\s+few", "few", "several"]
@@ -112,7 +119,12 @@ def find_dates(article: Article, doc) -> list[DateMention]:
     """
     narrative = _narrative_spans(article, doc)
     boilerplate = _boilerplate_spans(article)
+    line = dateline(article, narrative)
+    if line is not None:   # the dateline's words replace whatever spaCy's DATE took with them
+        narrative = [s for s in narrative if not (s[0] < line.span[1] and line.span[0] < s[1])]
+        narrative.append(line.span)
     items = sorted([(s, e, None) for s, e in narrative] + boilerplate)
+    published = article.published or (line.start if line is not None else None)
     anchors: list[Anchor] = []
     found = []
     for i, (start, end, kind) in enumerate(items):
@@ -120,20 +132,45 @@ def find_dates(article: Article, doc) -> list[DateMention]:
         reading = read(text)
         if reading is None and _NOISE.fullmatch(text):
             continue   # spaCy's DATE on a bare number or an age: not a date expression
-        if kind is None:
-            ahead = _own_anchor(article, doc, items, i, found) if _points_ahead(reading, text) else None
-            if isinstance(ahead, str):
-                when = unresolved(text, ahead)
-            else:
-                setting = Setting(article.published, _future(doc, start, end),
-                                  (ahead,) if ahead else tuple(anchors))
-                when = _resolve(reading, text, setting)
-            if when.precision is not None:
-                anchors.append(Anchor(when, text))
+        if line is not None and (start, end) == line.span:
+            when = line.when
+        elif kind is None:
+            when = _narrative_when(article, doc, (items, i, found), reading, published, anchors)
         else:
             when = _boilerplate_when(reading, text, kind)
         found.append(DateMention(article_id=article.id, text=text, start=start, end=end, when=when))
     return found
+
+
+def _narrative_when(article: Article, doc, place: tuple, reading: Optional[Reading],
+                    published: Optional[dt.date], anchors: list[Anchor]) -> When:
+    """One mention of the narrative, resolved; an incident's date joins ``anchors`` for the
+    chains after it, a period start ("since 2016") keeps its value but anchors nothing."""
+    items, i, found = place
+    start, end = items[i][:2]
+    text = article.text[start:end]
+    if _DURING.search(article.text, max(0, start - 30), start) and _THE_DAY.fullmatch(text):
+        reading = read("that day")     # "During the day, two soldiers were wounded"
+    ahead = _own_anchor(article, doc, items, i, found) if _points_ahead(reading, text) else None
+    if isinstance(ahead, str):
+        return unresolved(text, ahead)
+    setting = Setting(published, future_tense(doc, start, end), (ahead,) if ahead else tuple(anchors))
+    when = _resolve(reading, text, setting)
+    lead = period_lead(article.text, start, end)
+    if lead is not None:
+        return as_period_start(when, lead)
+    if when.start is None and _LASTING.search(article.text, max(0, start - 6), start) \
+            or when.start is None and _LASTING_OF.match(article.text, end):
+        return unresolved(text, DURATION_REASON)     # "for several hours", "days of clashes"
+    if when.precision is not None:
+        anchors.append(Anchor(when, text))
+    return when
+
+
+_LASTING = re.compile(r"\bfor\s+$", re.IGNORECASE)
+_LASTING_OF = re.compile(r"\s+of\s+[a-z]")
+_DURING = re.compile(r"\b(?:during|throughout|in\s+the\s+course\s+of)\s+$", re.IGNORECASE)
+_THE_DAY = re.compile(r"the\s+(?:day|night)", re.IGNORECASE)
 
 
 def _points_ahead(reading: Optional[Reading], text: str) -> bool:
@@ -205,7 +242,7 @@ def _anchor_inside(article: Article, doc, items: list, i: int, region: list) -> 
         reading = read(text)
         if reading is None or reading.kind == "chain":
             continue
-        when = resolve(reading, text, Setting(article.published, _future(doc, start, end)))
+        when = resolve(reading, text, Setting(article.published, future_tense(doc, start, end)))
         if when.precision is not None:
             return Anchor(when, text, "the date of the event it counts from, named next")
     return None
@@ -254,8 +291,8 @@ def _attached(tok, span, mods: set[str]) -> bool:
             return False
         if span.root in tok.subtree:   # "Tuesday's rocket attack", "the attack on Tuesday"
             return True
-        return tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head == _clause_verb(span)
-    return tok.pos_ == "VERB" and not mods and tok == _clause_verb(span)
+        return tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head == clause_verb(span)
+    return tok.pos_ == "VERB" and not mods and tok == clause_verb(span)
 
 
 def _resolve(reading: Optional[Reading], text: str, setting: Setting) -> When:
@@ -323,50 +360,6 @@ def _boilerplate_when(reading: Optional[Reading], text: str, kind: str) -> When:
                             "captions and notes can date from another time")
 
 
-# ---------------------------------------------------------------- tense
-
-# "would" is the future of reported speech: "said the troops would withdraw by July"
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
-_FUTURE_HEADS = {"plan", "expect", "schedule", "due", "set", "go", "intend", "aim", "prepare"}
-
-
-def _future(doc, start: int, end: int) -> bool:
-    """Does the clause holding the mention speak of the future ("will meet on March 20")?"""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    verb = _clause_verb(span)
-    if verb is None:
-        return False
-    if any(c.lower_ in _FUTURE_AUX and c.tag_ == "MD" for c in verb.children):
-        return True
-    if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP"):   # "the vote is due on March 20"
-        return any(c.lemma_ in ("due", "set", "scheduled", "expected") for c in verb.children)
-    if verb.lemma_ in _FUTURE_HEADS and verb.tag_ == "VBN":   # "is scheduled for March 20"
-        return any(c.tag_ in ("VBZ", "VBP") for c in verb.children)
-    return _planned(verb)
-
-
-def _clause_verb(span):
-    """The verb a date modifies, climbing at most five heads from the date; None if none."""
-    verb = span.root
-    for _ in range(5):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-            break
-        verb = verb.head
-    return verb if verb.pos_ in ("VERB", "AUX") else None
-
-
-def _planned(verb) -> bool:
-    """"plans to vote on Friday", "is expected to meet on March 20", "is going to strike"."""
-    if verb.tag_ != "VB" or not any(c.lower_ == "to" for c in verb.children):
-        return False
-    head = verb.head
-    if head.lemma_ not in _FUTURE_HEADS or head.tag_ == "VBD":
-        return False
-    return not any(c.tag_ == "VBD" for c in head.children)
-
-
 # ---------------------------------------------------------------- choosing an event's date
 
 def in_boilerplate(mention: DateMention) -> bool:
@@ -377,39 +370,91 @@ def _dates_something(mention: DateMention) -> bool:
     """A mention that could date an event: not boilerplate, a duration or frequency, a bare
     time of day."""
     reason = mention.when.reason
+    if is_period_start(mention) or is_dateline(mention):
+        return False
     return not (in_boilerplate(mention) or reason in (DURATION_REASON, FREQUENCY_WHY)
                 or reason == TIME_ONLY_REASON or reason.startswith(NO_RULE_PREFIX))
 
 
 def date_for(dates: list[DateMention], attached: list[int], sentence: tuple[int, int],
              trigger: tuple[int, int], published: Optional[dt.date],
-             reported: Sequence[int] = ()) -> When:
-    """The event's date: its attached mentions first; else, for a past event told as reported
-    speech, the week up to the report's day (``reported``: indices of the date mentions of the
-    reporting clause, "said on Sunday night that US forces had conducted strikes"); else the
-    sentence's mention nearest the trigger (one that names a day, week, month, year or a vague
-    time, preferred over a bare time of day; durations never), else unresolved. Boilerplate
-    mentions are never chosen, and the report's own date is never given as the event's day.
+             reported: Sequence[int] = (), inherited: Optional[DateMention] = None) -> When:
+    """The event's date, from the most specific source that gives one:
 
-    ``published`` is part of the interface but never used as a fallback: an event the text
-    does not date stays unresolved, with the reason NO_DATE_REASON.
+    1. its attached mentions that date it (a duration, "since 2016" or a dateline never does);
+    2. for a past event told as reported speech, the week up to the report's day (``reported``:
+       indices of the date mentions of the reporting clause, "said on Sunday night that US
+       forces had conducted strikes");
+    3. the sentence's mention nearest the trigger (one that names a day, week, month, year or a
+       vague time, preferred over a bare time of day): a sentence's explicit date governs its
+       events, however far from the verb;
+    4. ``inherited``: the incident date an earlier sentence gave, when the event's sentence goes
+       on with that incident (``timeline.incident_dates`` and ``keeps_the_time`` decide);
+    5. the week up to the dateline's day, as for any event known only from a dated report;
+    else unresolved. Boilerplate mentions are never chosen, and a report's own date is never
+    given as the event's day. ``published`` is part of the interface but never a fallback: an
+    event the text does not date stays unresolved, with the reason NO_DATE_REASON.
     """
-    usable = [dates[i] for i in attached if 0 <= i < len(dates) and not in_boilerplate(dates[i])]
-    if usable:
-        chosen = next((m for m in usable if m.when.start is not None), usable[0])
+    own = [dates[i] for i in attached if 0 <= i < len(dates) and not in_boilerplate(dates[i])]
+    dating = [m for m in own if _dates_something(m)]
+    chosen = next((m for m in dating if m.when.start is not None), dating[0] if dating else None)
+    if chosen is not None:   # resolved first; else a vague "in recent months" passes its reason
         return chosen.when.model_copy()
     report = [dates[i] for i in reported if 0 <= i < len(dates) and not in_boilerplate(dates[i])]
     window = _reported_window(report)
     if window is not None:
         return window
-    skip = {id(m) for m in report}
+    nearest = _nearest_in_sentence(dates, sentence, trigger, {id(m) for m in report})
+    if nearest is not None:
+        return nearest.when.model_copy()
+    return _from_earlier(dates, inherited)
+
+
+def _nearest_in_sentence(dates: list[DateMention], sentence: tuple[int, int],
+                         trigger: tuple[int, int], skip: set[int]) -> Optional[DateMention]:
     inside = [m for m in dates if sentence[0] <= m.start and m.end <= sentence[1]
               and not in_boilerplate(m) and id(m) not in skip]
     dating = ([m for m in inside if _dates_something(m)]
               or [m for m in inside if m.when.reason == TIME_ONLY_REASON])
-    if dating:
-        return min(dating, key=lambda m: (_distance(m, trigger), m.start)).when.model_copy()
-    return When(reason=NO_DATE_REASON)
+    if not dating:
+        return None
+    opener = next((m for m in dating if m.start - sentence[0] <= OPENER_REACH
+                   and m.when.start is not None), None)
+    if opener is not None:    # "On 3 May, in X, residents protested ... riots last month"
+        return opener
+    return min(dating, key=lambda m: (_distance(m, trigger), m.start))
+
+
+# A date that opens its sentence ("On 3 May 2020, ...", "As reported on 1 May, ...") sets the
+# scene for the whole sentence: it wins over dates told further on, of other things.
+OPENER_REACH = 16
+
+
+def _from_earlier(dates: list[DateMention], inherited: Optional[DateMention]) -> When:
+    """An event its own sentence does not date: the incident date in force, else the week up to
+    the dateline's day, else unresolved."""
+    if inherited is not None and inherited.when.start is not None:
+        when = inherited.when
+        return when.model_copy(update={"reason": f"{INHERITED_PREFIX}'{inherited.text}', which "
+                                                 f"an earlier sentence gives: {when.reason}"})
+    line = [m for m in dates if is_dateline(m)]
+    return _reported_window(line) or When(reason=NO_DATE_REASON)
+
+
+def dates_in_force(dates: list[DateMention], doc) -> list[Optional[DateMention]]:
+    """For each sentence, the incident date in force when it opens (see ``timeline``)."""
+    return incident_dates(dates, doc, _dates_something)
+
+
+def inherited_date(in_force: list[Optional[DateMention]], doc, sentence: int,
+                   trigger: tuple[int, int], event_type: str) -> Optional[DateMention]:
+    """The incident date an event in sentence ``sentence`` goes on with, when it is an incident
+    (not a statement about one) and its clause keeps the time already told; ``date_for(
+    inherited=...)`` takes it."""
+    if event_type not in INCIDENT_TYPES or not 0 <= sentence < len(in_force) \
+            or in_force[sentence] is None:
+        return None
+    return in_force[sentence] if keeps_the_time(doc, trigger) else None
 
 
 REPORT_WINDOW_DAYS = 6      # the report's day and the six before it: the week ACLED would code
