@@ -204,7 +204,7 @@ def _read_file(path: Path, published: Optional[dt.date], ids: IdRegistry) -> Ite
             yield _unreadable(path, exc)
             return
         with stream:
-            yield from read_jsonl_stream(text_lines(stream), str(path), published, ids)
+            yield from read_jsonl_stream(stream, str(path), published, ids)
     elif suffix in TEXT_SUFFIXES + HTML_SUFFIXES:
         reader = read_text_file if suffix in TEXT_SUFFIXES else read_html_file
         yield ids.check(_catch(reader, path, published), repr(str(path)))
@@ -324,8 +324,8 @@ def read_jsonl_stream(stream: Union[IO, Iterable], name: str, published: Optiona
                       ids: Optional[IdRegistry] = None) -> Iterator[Item]:
     """One article per non-blank line of a text or binary stream (or of an iterable of its
     lines); bad lines become errors. ``ids`` refuses ids already read in this run."""
-    raw = getattr(stream, "buffer", stream)  # sys.stdin: read bytes so decoding is always UTF-8
-    lines = bounded_lines(raw) if hasattr(raw, "readline") else raw
+    raw = getattr(stream, "buffer", stream)  # sys.stdin: read bytes so decoding is always ours
+    lines = bounded_lines(text_lines(raw)) if hasattr(raw, "readline") else raw
     for number, line in enumerate(lines, start=1):
         try:
             item = parse_jsonl_line(line, name, number, published)
