@@ -11,8 +11,10 @@ import re
 
 MASK = "***"
 _SECRETS: set[str] = set()
-# scheme://user:password@  (the password may hold anything but "@" and a line end)
-_URL_PASSWORD = re.compile(r"(?i)(\b[a-z][a-z0-9+.\-]*://[^/@\s:]*:)([^@\n]*)(@)")
+# scheme://user:password@host  (the password may hold anything but a line end, even "@": it
+# ends at the last "@" before the host)
+_URL_PASSWORD = re.compile(r"(?i)(\b[a-z][a-z0-9+.\-]*://[^/@\s:]*:)([^\n]*?)(@)"
+                           r"(?=[^@\s/]*(?:[/:\s'\"?]|$))")
 # libpq key=value connection strings: password=... or password='...'
 _KEY_PASSWORD = re.compile(r"(?i)(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)")
 
