@@ -1,0 +1,141 @@
+"""The kill loop: `ingest` killed with SIGKILL at random points, again and again, and every
+rerun ends with exactly the data of one clean run, on SQLite and on PostgreSQL.
+
+A child process (forked, so no import per trial) ingests the corpus and sends itself SIGKILL
+at the n-th store call (execute, executemany, rows, transaction), n drawn at random over the
+calls a clean run makes; half the trials kill the first rerun too. Then a rerun completes and
+its dump must equal the clean run's.
+
+    FLASHPOINT_KILL_TRIALS=20     kills per backend (20 by default, quick enough for CI)
+    FLASHPOINT_KILL_TRIALS=500    the long run:
+        FLASHPOINT_KILL_TRIALS=500 .venv/bin/python -m pytest tests/store/test_store_kill_loop.py -q -s
+    FLASHPOINT_KILL_SEED=N        replay one sequence of kill points
+
+With ``-s`` each backend prints its figures: trials, kills survived, failures.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import random
+import signal
+
+import pytest
+
+from flashpoint.store import open_store
+from flashpoint.store.backend import Backend
+
+from .conftest import FakeGrouper, article, mention
+from .test_store_ingest import _portable, run_ingest
+
+TRIALS = int(os.environ.get("FLASHPOINT_KILL_TRIALS", "20"))
+SEED = int(os.environ.get("FLASHPOINT_KILL_SEED", str(random.SystemRandom().randrange(10**6))))
+_CALLS = ("execute", "executemany", "rows", "transaction")
+
+
+def corpus():
+    """Twelve articles: reports of shared attacks (so grouping merges them) and a protest."""
+    places = ["Taji", "Karbala", "Suva"]
+    articles, events = [], {}
+    for i in range(12):
+        a = article(f"k{i:02d}", f"Report {i}: rockets struck the base, killing {i % 4}.")
+        articles.append(a)
+        events[a.id] = [mention(a, 1, day=10 + i % 3, place=places[i % 3], killed=i % 4),
+                        mention(a, 2, event_type="PROTEST", day=11, place="Suva",
+                                actor="protesters", recipient=None)]
+    return articles, events
+
+
+def _instrument(kill_at=None) -> list:
+    """Count store calls; at call number ``kill_at`` the process SIGKILLs itself."""
+    calls = []
+    for name in _CALLS:
+        real = getattr(Backend, name)
+
+        def counted(self, *args, _real=real, **kw):
+            calls.append(1)
+            if kill_at is not None and len(calls) == kill_at:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return _real(self, *args, **kw)
+
+        setattr(Backend, name, counted)
+    return calls
+
+
+def _child(url: str, kill_at: int) -> None:
+    _instrument(kill_at)
+    articles, events = corpus()
+    run_ingest(url, articles, events)
+    os._exit(0)  # finished before the kill point
+
+
+def _killed_run(url: str, kill_at: int) -> bool:
+    """Run ingest in a child killed at call ``kill_at``; True when it was killed."""
+    child = multiprocessing.get_context("fork").Process(target=_child, args=(url, kill_at))
+    child.start()
+    child.join(timeout=60)
+    assert child.exitcode is not None, "the child hung"
+    return child.exitcode == -signal.SIGKILL
+
+
+def _calls_of_a_clean_run(url: str) -> int:
+    saved = {name: getattr(Backend, name) for name in _CALLS}
+    try:
+        calls = _instrument()
+        run_ingest(url, *corpus())
+        return len(calls)
+    finally:
+        for name, real in saved.items():
+            setattr(Backend, name, real)
+
+
+def _dump(url: str):
+    with open_store(url, grouper=FakeGrouper()) as store:
+        return _portable(store.dump())
+
+
+def _fresh_sqlite(tmp_path):
+    counter = iter(range(10**6))
+    return lambda: str(tmp_path / f"trial{next(counter)}.db")
+
+
+def _fresh_postgres(pg_server):
+    import psycopg
+
+    counter = iter(range(10**6))
+
+    def make() -> str:
+        name = f"fp_kill_{os.getpid()}_{next(counter)}"
+        with psycopg.connect(pg_server.admin_url, autocommit=True) as admin:
+            admin.execute(f"DROP SCHEMA IF EXISTS {name} CASCADE")
+            admin.execute(f"CREATE SCHEMA {name}")
+        return pg_server.url("postgres") + f"?options=-csearch_path%3D{name}"
+
+    return make
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def fresh_store(request, tmp_path):
+    if request.param == "sqlite":
+        return request.param, _fresh_sqlite(tmp_path)
+    return request.param, _fresh_postgres(request.getfixturevalue("pg_server"))
+
+
+def test_sigkill_at_random_points_then_rerun_equals_a_clean_run(fresh_store):
+    backend, fresh = fresh_store
+    clean_url = fresh()
+    total = _calls_of_a_clean_run(clean_url)
+    clean = _dump(clean_url)
+    rng = random.Random(SEED)
+    kills = failures = 0
+    for _ in range(TRIALS):
+        url = fresh()
+        kills += _killed_run(url, rng.randint(1, total))
+        if rng.random() < 0.5:  # kill the rerun too, at another point
+            kills += _killed_run(url, rng.randint(1, total))
+        run_ingest(url, *corpus())
+        failures += _dump(url) != clean
+    print(f"\nkill loop on {backend} (seed {SEED}): {TRIALS} trials, {kills} kills survived, "
+          f"{failures} failures; a clean run makes {total} store calls")
+    assert failures == 0, f"seed {SEED}: {failures} reruns differ from the clean run"
+    assert kills >= TRIALS
