@@ -439,7 +439,7 @@ def cmd_doctor(args) -> int:
             print(f"ok      {name}: {check()}", file=sys.stderr)
         except Exception as exc:  # doctor reports every failure and goes on
             failed += 1
-            print(f"FAILED  {name}: {exc}", file=sys.stderr)
+            print(f"FAILED  {name}: {mask_secrets(str(exc))}", file=sys.stderr)
     return 1 if failed else 0
 
 
