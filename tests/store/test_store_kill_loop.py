@@ -13,6 +13,12 @@ kills has been survived.
         FLASHPOINT_KILLS=500 .venv/bin/python -m pytest tests/store/test_store_kill_loop.py -q -s
     FLASHPOINT_KILL_SEED=N   replay one sequence of kill points
 
+The real command is killed too: `flashpoint ingest samples/` with the real model, SIGKILLed
+after a random time within a clean run's duration, then run again:
+
+    FLASHPOINT_CLI_KILLS=1   kills of the real command per backend (1 by default: each run
+                             loads the model, so these cost seconds each)
+
 With ``-s`` each backend prints its figures: trials, kills survived, failures.
 """
 from __future__ import annotations
@@ -21,6 +27,11 @@ import multiprocessing
 import os
 import random
 import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Optional
 
 import pytest
 
@@ -140,3 +151,48 @@ def test_sigkill_at_random_points_then_rerun_equals_a_clean_run(fresh_store):
     print(f"\nkill loop on {backend} (seed {SEED}): {trials} trials, {kills} kills survived, "
           f"{failures} failures; a clean run makes {total} store calls")
     assert failures == 0, f"seed {SEED}: {failures} reruns differ from the clean run"
+
+
+# ---- the real command: `flashpoint ingest samples/` killed by the clock, with the real model
+
+CLI_KILLS = int(os.environ.get("FLASHPOINT_CLI_KILLS", "1"))
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+FLASHPOINT = str(Path(sys.executable).with_name("flashpoint"))
+
+
+def _cli_ingest(url: str, kill_after: Optional[float] = None) -> bool:
+    """Run `flashpoint ingest samples/`; SIGKILL it after ``kill_after`` s. True when killed."""
+    child = subprocess.Popen([FLASHPOINT, "ingest", str(SAMPLES), "--db", url, "--quiet"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        child.wait(timeout=kill_after if kill_after is not None else 300)
+    except subprocess.TimeoutExpired:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        return True
+    assert child.returncode == 0, child.stderr.read().decode()
+    return False
+
+
+def _real_dump(url: str):
+    with open_store(url) as store:
+        return _portable(store.dump())
+
+
+def test_the_real_ingest_killed_by_the_clock_then_rerun_equals_a_clean_run(fresh_store):
+    backend, fresh = fresh_store
+    clean_url = fresh()
+    started = time.monotonic()
+    _cli_ingest(clean_url)
+    duration = time.monotonic() - started
+    clean = _real_dump(clean_url)
+    rng = random.Random(SEED)
+    kills = failures = 0
+    while kills < CLI_KILLS:
+        url = fresh()
+        kills += _cli_ingest(url, kill_after=rng.uniform(0.2, duration))
+        _cli_ingest(url)
+        failures += _real_dump(url) != clean
+    print(f"\nreal `flashpoint ingest samples/` on {backend} (seed {SEED}): {kills} kills "
+          f"survived, {failures} failures; a clean run takes {duration:.1f} s")
+    assert failures == 0
