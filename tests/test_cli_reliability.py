@@ -130,3 +130,10 @@ def test_events_in_a_read_only_folder_says_to_make_the_folder_writable(tmp_path,
                    f"writes there even to read the store {folder / 'e.db'} (its -wal and -shm "
                    f"files); make it writable (chmod u+w {folder}), or copy the store to a folder "
                    "of yours and give --db the copy\n")
+
+
+def test_a_full_disk_under_standard_output_is_one_line_not_a_traceback():
+    done = shell(f"echo '{RAID}' | flashpoint extract - --published 2019-12-30 --quiet >/dev/full")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("flashpoint: cannot write standard output: No space left on "
+                                  "device; free space")

@@ -52,9 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into head: not an error
         return OK
     except OSError as exc:  # standard output on a full disk, a vanished folder...
-        where = f" ({exc.filename})" if exc.filename else ""
-        return _fail(args, f"{exc.strerror or exc}{where}; free space or fix the path, then run "
-                           "the command again")
+        where = exc.filename or "standard output"
+        return _fail(args, f"cannot write {where}: {exc.strerror or exc}; free space or fix the "
+                           "path, then run the command again")
     except KeyboardInterrupt:
         print("flashpoint: interrupted", file=sys.stderr)
         return SOME_FAILED
