@@ -35,7 +35,7 @@ def test_extract_from_stdin_writes_contract_records_and_reports_bad_lines(capsys
     lines = "\n".join([json.dumps({"id": "a1", "text": RAID, "published": "2019-12-30"}),
                        "{not json", json.dumps({"id": "a2"})])
     code, out, err = run(capsys, "extract", "-", stdin=lines + "\n", monkeypatch=monkeypatch)
-    assert code == 0
+    assert code == 1  # some inputs failed, the rest was done
     events = [json.loads(line) for line in out.splitlines()]
     assert events, "the rocket attack must be found"
     attack = events[0]
@@ -63,7 +63,7 @@ def test_a_bad_published_date_is_a_usage_error(tmp_path, capsys):
 
 def test_an_unknown_store_scheme_is_an_error_that_names_the_forms(capsys):
     code, _, err = run(capsys, "events", "--db", "mysql://u@h/db")
-    assert code == 1
+    assert code == 2
     assert "FP300" in err and "postgresql://" in err
 
 
@@ -92,7 +92,7 @@ def test_every_command_is_documented_in_the_readme():
 
 def test_explain_names_a_missing_event_and_the_way_to_find_ids(tmp_path, capsys):
     code, _, err = run(capsys, "explain", "nope", "--db", str(tmp_path / "e.db"))
-    assert code == 1 and "no event 'nope'" in err and "flashpoint events" in err
+    assert code == 2 and "no event 'nope'" in err and "flashpoint events" in err
 
 
 def test_explain_takes_the_short_id_the_timeline_prints(tmp_path, capsys):

@@ -1,17 +1,24 @@
 """The command line: one thin command per verb, each calling an importable function.
 
-Data goes to standard output, messages and progress to standard error.
-Exit codes: 0 ok, 1 error, 2 usage.
+Data goes to standard output, messages and progress to standard error, secrets masked.
+Exit codes, for scripts (also in ``--help`` and the README):
+  0  every input was read and processed (articles set aside as not English count as processed)
+  1  some inputs failed (each named on standard error); the rest was processed and stored
+  2  nothing could be done: every input failed, the store could not be opened, or the command
+     line was wrong
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import sys
 from typing import Iterable, Iterator
 
-from flashpoint.errors import FlashpointError
+from flashpoint.errors import FlashpointError, mask_secrets
+
+OK, SOME_FAILED, NOTHING_DONE = 0, 1, 2
 
 DESCRIPTION = """\
 flashpoint turns news reports of armed conflict into event records: who did what to whom,
@@ -25,7 +32,11 @@ Start here:
   flashpoint serve                                 the map, timeline and API in a browser
 
 Inputs are .txt files (one article each; give --published), .html pages, .jsonl files
-(one article object per line) or - for standard input. A folder reads the files in it.
+(one article object per line) or - for standard input (JSON lines, or one plain-text
+article). A folder reads the files in it.
+
+Exit codes: 0 all inputs processed; 1 some inputs failed (named on standard error), the
+rest processed; 2 nothing could be done (every input failed, no store, or a usage error).
 """
 
 
@@ -34,17 +45,33 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
-        return 2
+        return NOTHING_DONE
     try:
-        return args.func(args) or 0
+        return args.func(args) or OK
     except FlashpointError as exc:
-        print(f"flashpoint: {exc}", file=sys.stderr)
-        return 1
+        return _fail(args, str(exc))
     except BrokenPipeError:  # output piped into head: not an error
-        return 0
+        return OK
+    except OSError as exc:  # standard output on a full disk, a vanished folder...
+        where = exc.filename or "standard output"
+        return _fail(args, f"cannot write {where}: {exc.strerror or exc}; free space or fix the "
+                           "path, then run the command again")
     except KeyboardInterrupt:
         print("flashpoint: interrupted", file=sys.stderr)
-        return 1
+        return SOME_FAILED
+
+
+def _fail(args, message: str) -> int:
+    """Print a fatal problem; 1 when part of the work was done before it, else 2."""
+    print(f"flashpoint: {mask_secrets(message)}", file=sys.stderr)
+    return SOME_FAILED if getattr(args, "done", 0) else NOTHING_DONE
+
+
+def exit_code(done: int, failed: int) -> int:
+    """0 when nothing failed; 1 when some inputs failed and others were done; 2 when none was."""
+    if not failed:
+        return OK
+    return SOME_FAILED if done else NOTHING_DONE
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -113,21 +140,24 @@ def _add_inspect(sub, name: str, help_text: str, func) -> None:
     p.set_defaults(func=func)
 
 
-def run_pipeline(args, keep=lambda items: items, pipeline=None) -> Iterator:
+def run_pipeline(args, keep=lambda items: items, pipeline=None, items=None) -> Iterator:
     """Read the inputs and run the pipeline, reporting progress and problems on stderr.
 
     ``keep`` filters the stream of read articles before parsing (ingest drops stored ones);
-    ``pipeline`` is given by a command that reads its resolvers afterwards.
+    ``pipeline`` is given by a command that reads its resolvers afterwards; ``items`` by one
+    that has started reading the inputs itself. ``args.summary`` counts as the run goes.
     """
     from flashpoint.ingest.readers import read_inputs
     from flashpoint.pipeline import Pipeline, Summary
 
     pipeline = pipeline or Pipeline(model=args.model, workers=args.workers,
                                     batch_size=args.batch_size)
-    summary = Summary()
-    items = keep(read_inputs(args.inputs, published=args.published, stdin=sys.stdin))
-    for result in _progress(pipeline.run(items), args.quiet):
+    args.summary = summary = Summary()
+    if items is None:
+        items = read_inputs(args.inputs, published=args.published, stdin=sys.stdin)
+    for result in _progress(pipeline.run(keep(items)), args.quiet):
         summary.add(result)
+        args.done = summary.articles + summary.skipped
         problem = result.error or result.skipped
         if problem is not None:
             print(f"flashpoint: {'skipped' if result.skipped else 'error'}: {problem}",
@@ -135,7 +165,11 @@ def run_pipeline(args, keep=lambda items: items, pipeline=None) -> Iterator:
         yield result
     if not args.quiet:
         print(f"flashpoint: {summary.line()}", file=sys.stderr)
-    args.summary = summary
+
+
+def _run_exit_code(args) -> int:
+    s = args.summary
+    return exit_code(s.articles + s.skipped, s.errors)
 
 
 def _progress(results: Iterable, quiet: bool) -> Iterable:
@@ -151,21 +185,21 @@ def cmd_extract(args) -> int:
         for event in result.events:
             print(event.model_dump_json(), flush=False)
     sys.stdout.flush()
-    return 1 if args.summary.errors and not args.summary.articles else 0
+    return _run_exit_code(args)
 
 
 def cmd_places(args) -> int:
     for result in run_pipeline(args):
         for mention in result.places:
             print(mention.model_dump_json())
-    return 0
+    return _run_exit_code(args)
 
 
 def cmd_dates(args) -> int:
     for result in run_pipeline(args):
         for mention in result.dates:
             print(mention.model_dump_json())
-    return 0
+    return _run_exit_code(args)
 
 
 # ---- the store: ingest, events, timeline
@@ -180,20 +214,51 @@ def _add_ingest(sub) -> None:
 
 
 def cmd_ingest(args) -> int:
+    from flashpoint.ingest.readers import read_inputs
     from flashpoint.store import IngestSummary, ingest_results, open_store, skip_stored
 
+    items = read_inputs(args.inputs, published=args.published, stdin=sys.stdin)
+    errors, items = _errors_before_first_article(items)
+    if items is None:  # every input failed: say so, and leave the store untouched
+        for error in errors:
+            print(f"flashpoint: error: {error}", file=sys.stderr)
+        print(f"flashpoint: nothing to ingest: {len(errors)} inputs failed and none could be "
+              "read; the store was not opened", file=sys.stderr)
+        return NOTHING_DONE
     store = open_store(args.db)
     print(f"flashpoint: store {store.describe()}", file=sys.stderr)
     report = IngestSummary()
     try:
-        results = run_pipeline(args, keep=lambda items: skip_stored(store, items, report))
-        ingest_results(store, results, report)
+        results = run_pipeline(args, keep=lambda found: skip_stored(store, found, report),
+                               items=itertools.chain(errors, items))
+        ingest_results(store, _counting(results, args, report), report)
         if not args.quiet:
             print(store_summary(store), file=sys.stderr)
     finally:
         store.close()
-    print(f"flashpoint: {report}", file=sys.stderr)
-    return 0
+        print(f"flashpoint: {report}", file=sys.stderr)
+    return exit_code(report.added + report.replaced + report.unchanged + report.skipped,
+                     report.failed)
+
+
+def _errors_before_first_article(items: Iterator) -> tuple[list, Iterator | None]:
+    """The input errors read before the first article, and the stream from that article on
+    (None when no article came at all)."""
+    from flashpoint.record import Article
+
+    errors = []
+    for item in items:
+        if isinstance(item, Article):
+            return errors, itertools.chain([item], items)
+        errors.append(item)
+    return errors, None
+
+
+def _counting(results: Iterable, args, report) -> Iterator:
+    """Pass results on; what the store holds so far makes a later fatal error exit 1, not 2."""
+    for result in results:
+        args.done = report.added + report.replaced + report.unchanged
+        yield result
 
 
 def store_summary(store, shown: int = 12) -> str:
@@ -201,8 +266,8 @@ def store_summary(store, shown: int = 12) -> str:
     from collections import Counter
 
     events = list(store.events())
-    lines = [f"The store holds {len(events)} events: " + ", ".join(
-        f"{n} {t}" for t, n in Counter(e.event_type for e in events).most_common())]
+    by_type = ", ".join(f"{n} {t}" for t, n in Counter(e.event_type for e in events).most_common())
+    lines = [f"The store holds {len(events)} events" + (f": {by_type}" if by_type else ".")]
     violent = [e for e in events if e.event_type == "ASSAULT" and not e.background]
     violent.sort(key=lambda e: (-len(e.sources), -e.confidence))
     if violent:
@@ -300,7 +365,7 @@ def cmd_explain(args) -> int:
         if event is None:
             print(f"flashpoint: no event {args.event_id!r} in {store.describe()}; "
                   "list the ids with `flashpoint events` or `flashpoint timeline`", file=sys.stderr)
-            return 1
+            return NOTHING_DONE
         outlets = {a.id: a.source for a in store.articles(event.sources).values() if a.source}
         print(explain_event(event, store.mentions_of(event.id), outlets))
     finally:
@@ -338,7 +403,7 @@ def cmd_actors(args) -> int:
         pass
     for name, count in unmatched_report(pipeline.actors):
         print(json.dumps({"name": name, "count": count}, ensure_ascii=False))
-    return 0
+    return _run_exit_code(args)
 
 
 def _add_gazetteer(sub) -> None:
@@ -399,7 +464,7 @@ def cmd_doctor(args) -> int:
             print(f"ok      {name}: {check()}", file=sys.stderr)
         except Exception as exc:  # doctor reports every failure and goes on
             failed += 1
-            print(f"FAILED  {name}: {exc}", file=sys.stderr)
+            print(f"FAILED  {name}: {mask_secrets(str(exc))}", file=sys.stderr)
     return 1 if failed else 0
 
 

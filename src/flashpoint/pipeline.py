@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Union
 
-from flashpoint.errors import FlashpointError
+from flashpoint.errors import DuplicateArticle, FlashpointError
 from flashpoint.record import (
     Article, DateMention, Evidence, Event, PlaceMention, content_id,
 )
@@ -61,11 +61,13 @@ class Summary:
     events: int = 0
     skipped: int = 0
     errors: int = 0
+    repeated_ids: int = 0   # of the errors: articles refused because their id was read before
     by_type: Counter = field(default_factory=Counter)
 
     def add(self, result: Result) -> None:
         if result.error is not None:
             self.errors += 1
+            self.repeated_ids += isinstance(result.error, DuplicateArticle)
         elif result.skipped is not None:
             self.skipped += 1
         else:
@@ -77,7 +79,8 @@ class Summary:
         types = ", ".join(f"{t} {n}" for t, n in self.by_type.most_common())
         return (f"{self.articles} articles read, {self.events} events found"
                 f"{' (' + types + ')' if types else ''}; "
-                f"{self.skipped} skipped, {self.errors} errors")
+                f"{self.skipped} skipped, {self.errors} errors"
+                f"{f' ({self.repeated_ids} repeated ids)' if self.repeated_ids else ''}")
 
 
 class Pipeline:

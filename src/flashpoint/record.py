@@ -120,8 +120,12 @@ class StoredEvent(Event):
     sources: list[str] = Field(default_factory=list)
 
 
-# One character each, so replacing them keeps the length: no-break, thin and zero-width spaces.
-_PLAIN_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u202f\u200b\ufeff"})
+# One character each, so replacing them keeps the length: no-break, thin and zero-width spaces,
+# and the invisible bidirectional controls (marks, embeddings, isolates) of right-to-left text,
+# which otherwise glue a full stop to the next sentence.
+_PLAIN_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u202f\u200b\ufeff"
+                               "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+                               "\u2066\u2067\u2068\u2069"})
 
 
 class Mark(_Model):

@@ -158,3 +158,47 @@ def test_an_unknown_format_names_the_accepted_ones():
     assert str(err.value) == ("[FP500] unknown export format 'xlsx'; use one of "
                               "jsonl, csv, acled, plover, geojson")
     assert FORMATS == ("jsonl", "csv", "acled", "plover", "geojson")
+
+
+# ---- spreadsheet formulas
+
+def test_csv_cells_a_spreadsheet_would_run_are_made_inert():
+    import csv
+    import io
+
+    from flashpoint.export import write_events
+    from flashpoint.export.flat import inert
+
+    assert [inert(t) for t in ("=1+2", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx", "ok", "")] == \
+        ["'=1+2", "'+SUM(A1)", "'-2+3", "'@cmd", "'\tx", "'\rx", "ok", ""]
+    hostile = _hostile_event()
+    for fmt in ("csv", "acled"):
+        out = io.StringIO()
+        write_events([hostile], fmt, out, articles={})
+        rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+        cells = [v for row in rows for v in row.values()]
+        assert not [c for c in cells if c[:1] in ("=", "+", "@", "\t", "\r")], (fmt, cells)
+        assert not [c for c in cells if c.startswith("-") and not _number(c)], (fmt, cells)
+        assert any(c.startswith("'=HYPERLINK") for c in cells), fmt
+
+
+def _number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
+
+
+def _hostile_event():
+    from flashpoint.record import Actor, Evidence, Place, StoredEvent, When
+
+    quote = '=HYPERLINK("http://evil.example","click")'
+    return StoredEvent(
+        id="=cmd|' /C calc'!A0", article_id="@SUM(1+1)", event_type="ASSAULT",
+        actors=[Actor(text="+Gunmen", name="-Gunmen")],
+        location=Place(text="@Town", name="=Town", lat=-33.9, lon=-18.4, country="IRQ",
+                       precision=1),
+        date=When(text="-", reason="no date in the text"),
+        evidence=Evidence(quote=quote, start=0, end=len(quote), sentence=0),
+        confidence=0.5, mentions=["=m1"], sources=["@SUM(1+1)"])

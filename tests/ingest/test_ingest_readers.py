@@ -212,7 +212,7 @@ def test_unknown_extension_names_the_accepted_kinds(tmp_path):
     assert type(error) is UnsupportedInput
     assert str(error) == (f"[FP101] cannot read {str(path)!r}: unsupported file type '.pdf'; "
                           "accepted inputs: .txt, .html, .htm, .jsonl, a directory of those, "
-                          "or - for JSON lines on standard input")
+                          "or - for JSON lines or one plain-text article on standard input")
 
 
 def test_missing_file_is_an_error_and_later_inputs_are_still_read(tmp_path):

@@ -1,7 +1,10 @@
 """One flat row per event: the contract's fields spread over named columns.
 
 Shared by the CSV export and the GeoJSON properties, so a spreadsheet and a QGIS layer
-show the same columns. Lists become '; '-joined text, positions kept (an actor without a
+show the same columns. ``write_rows`` writes every CSV flashpoint makes (csv and acled), and
+makes inert any text cell a spreadsheet would run as a formula: one that begins with =, +, -,
+@, a tab or a carriage return gets a leading single quote (OWASP's rule for CSV injection).
+Numbers are written as numbers, so a negative latitude stays -33.9. Lists become '; '-joined text, positions kept (an actor without a
 country leaves an empty slot), so column i of `actors` and `actor_countries` line up.
 """
 from __future__ import annotations
@@ -96,10 +99,20 @@ def _iso(d) -> Optional[str]:
     return d.isoformat() if d else None
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> Any:
     """CSV has no null: unknown is an empty cell (a reported 0 stays 0)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str):
+        return inert(value)
     return value
+
+
+def inert(text: str) -> str:
+    """``text`` as a spreadsheet shows it without running it: a formula start gets a quote."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text

@@ -10,6 +10,7 @@ giving each its actor and date; its casualties go to one member only (see _give_
 """
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
@@ -80,27 +81,66 @@ def mark_leads(cands: list[Candidate]) -> None:
 
 
 def merge(cands: list[Candidate]) -> list[Draft]:
+    """Fold the best pair, again and again, until no pair may fold.
+
+    Whether a pair may fold, and its score, depend only on the two candidates, so both are
+    kept in a heap and recomputed only for the candidates a fold changed: O(n^2) in all,
+    not O(n^2) per fold (an article of thousands of sentences would never end). The heap
+    orders pairs as the plain scan did: best score, then the earlier weak, then the earlier
+    strong candidate.
+    """
     mark_leads(cands)
     live = list(cands)
-    while True:
-        pair = _best_pair(live)
-        if pair is None:
-            break
+    pairs = _Pairs(live)
+    while (pair := pairs.best()) is not None:
         weak, strong = pair
+        members = ([c for c in live if c.group == strong.group]
+                   if strong.group is not None and weak.group is None else [strong])
         _fold(weak, strong, live)
+        pairs.drop(weak)
+        pairs.renew(members)
     return [c.draft for c in live]
 
 
-def _best_pair(live: list[Candidate]) -> Optional[tuple[Candidate, Candidate]]:
-    best, best_score = None, None
-    for a in live:
-        for b in live:
-            if a is b or not _may_fold(a, b):
-                continue
-            score = _score(a, b)
-            if best_score is None or score > best_score:
-                best, best_score = (a, b), score
-    return best
+class _Pairs:
+    """The pairs that may fold, best first; stale entries are skipped when they surface."""
+
+    def __init__(self, live: list[Candidate]):
+        self.live = live
+        self.order = {id(c): i for i, c in enumerate(live)}
+        self.version = {id(c): 0 for c in live}
+        self.heap: list = []
+        for a in live:
+            for b in live:
+                self._push(a, b)
+
+    def _push(self, weak: Candidate, strong: Candidate) -> None:
+        if weak is strong or not _may_fold(weak, strong):
+            return
+        key = tuple(-int(x) for x in _score(weak, strong))
+        entry = (key, self.order[id(weak)], self.order[id(strong)],
+                 self.version[id(weak)], self.version[id(strong)], weak, strong)
+        heapq.heappush(self.heap, entry)
+
+    def best(self) -> Optional[tuple[Candidate, Candidate]]:
+        while self.heap:
+            _, _, _, v_weak, v_strong, weak, strong = heapq.heappop(self.heap)
+            if self.version.get(id(weak)) == v_weak and self.version.get(id(strong)) == v_strong:
+                return weak, strong
+        return None
+
+    def drop(self, gone: Candidate) -> None:
+        del self.version[id(gone)]
+
+    def renew(self, changed: list[Candidate]) -> None:
+        ids = {id(c) for c in changed}
+        for c in changed:
+            self.version[id(c)] += 1
+        for c in changed:
+            for other in self.live:
+                self._push(c, other)
+                if id(other) not in ids:
+                    self._push(other, c)
 
 
 def _may_fold(weak: Candidate, strong: Candidate) -> bool:

@@ -6,28 +6,45 @@ Accepted inputs (contract events-v1, "Articles in"):
 - ``.html`` / ``.htm``: one article; the main text, extracted with trafilatura, becomes
   ``Article.text`` (so every offset points into the extracted text); title and date come from
   the page's metadata where it has them, else ``published`` from the caller.
-- ``.jsonl``, or ``-`` for standard input: one JSON object per line (``text`` required).
+- ``.jsonl``: one JSON object per line (``text`` required).
+- ``-``, standard input: JSON lines when its first non-blank character is ``{``, else the whole
+  of it is one plain-text article (id: its content hash; ``published`` from the caller).
 - a directory: its ``.txt``, ``.html``, ``.htm`` and ``.jsonl`` files, in sorted name order.
+
+Files may be UTF-8 or UTF-16 (see ``ingest.encoding``); lines and whole-file articles are read
+with a bound, so memory stays bounded whatever the input.
 
 Problems never stop the stream: a bad file or line is yielded as an InputError (or its
 subclasses) naming the file, the line and the fix, and reading goes on with the next one.
+
+Nothing is replaced silently: within one run an article id is used once. A later article
+with an id already read (two ``report.txt`` in different folders, a repeated JSON-lines id)
+is refused as a DuplicateArticle naming both places; the first one read is kept, so a
+re-run keeps the same article and stays idempotent.
 """
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import itertools
 import json
+import os
 import sys
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Optional, Union
 
-from flashpoint.errors import BadArticleLine, InputError, UnsupportedInput
+from flashpoint.errors import BadArticleLine, DuplicateArticle, InputError, UnsupportedInput
+from flashpoint.ingest.encoding import (
+    MAX_FILE_BYTES, MAX_LINE_BYTES, TooLong, bounded_lines, decode_text, text_lines,
+)
 from flashpoint.record import Article, content_id
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
 ACCEPTED = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
-ACCEPTED_TEXT = ".txt, .html, .htm, .jsonl, a directory of those, or - for JSON lines on standard input"
+ACCEPTED_TEXT = (".txt, .html, .htm, .jsonl, a directory of those, or - for JSON lines or one "
+                 "plain-text article on standard input")
 STDIN_NAME = "<stdin>"
 OPTIONAL_FIELDS = ("title", "source", "url", "language")
 
@@ -40,37 +57,145 @@ def read_inputs(paths: Iterable[str], published: Optional[dt.date] = None,
 
     ``published`` is the publication date for inputs that do not carry their own (every .txt
     file; .jsonl lines and HTML pages without a date). ``stdin`` is read for the path ``-``
-    (default: ``sys.stdin``).
+    (default: ``sys.stdin``, which is None when standard input is closed).
     """
+    ids = IdRegistry()
     for path in paths:
         if path == "-":
-            yield from read_jsonl_stream(stdin if stdin is not None else sys.stdin, STDIN_NAME,
-                                         published)
+            yield from read_stdin(stdin if stdin is not None else sys.stdin, published, ids)
         else:
-            yield from _read_path(Path(path), published)
+            yield from _read_path(Path(path), published, ids)
 
 
-def _read_path(path: Path, published: Optional[dt.date]) -> Iterator[Item]:
-    if path.is_dir():
-        yield from _read_directory(path, published)
-    elif not path.exists():
-        yield InputError(f"input {str(path)!r} does not exist; check the path (accepted inputs: "
-                         f"{ACCEPTED_TEXT})")
+class IdRegistry:
+    """The article ids read so far in one run, so that a repeated id is refused, not replaced."""
+
+    def __init__(self):
+        self._places: list[str] = []
+        self._seen: dict[str, tuple[int, int]] = {}   # id -> (place index, hash of the text)
+
+    def check(self, item: Item, where: str) -> Item:
+        """``item`` itself, or a DuplicateArticle when its id was read before in this run."""
+        if not isinstance(item, Article):
+            return item
+        earlier = self._seen.get(item.id)
+        if earlier is None:
+            self._places.append(where)
+            self._seen[item.id] = (len(self._places) - 1, hash(item.text))
+            return item
+        first, text_hash = earlier
+        same = "the same text again, so nothing is lost; remove the repeat" if (
+            text_hash == hash(item.text)) else "give each article its own id (rename one file)"
+        return DuplicateArticle(
+            f"{where}: the article id {item.id!r} was already read from {self._places[first]} "
+            f"in this run; the first is kept and this one refused, so nothing is replaced "
+            f"silently; {same}")
+
+
+def read_stdin(stream: Optional[IO], published: Optional[dt.date] = None,
+               ids: Optional[IdRegistry] = None) -> Iterator[Item]:
+    """JSON lines, or one plain-text article when the first non-blank character is not ``{``."""
+    if stream is None or getattr(stream, "closed", False):
+        yield InputError("standard input is closed, so - has nothing to read; pipe articles in "
+                         "(cat articles.jsonl | flashpoint extract -) or name the files")
+        return
+    lines = bounded_lines(text_lines(getattr(stream, "buffer", stream)))  # bytes: decoding is ours
+    start = _through_first_text(lines)
+    if not start or _is_blank(start[-1]):
+        yield InputError("standard input is empty; pipe articles in (one JSON object per line, "
+                         "or the text of one article)")
+    elif isinstance(start[-1], TooLong) or _strip(start[-1])[:1] in ("{", b"{"):
+        yield from read_jsonl_stream(itertools.chain(start, lines), STDIN_NAME, published, ids)
     else:
-        yield from _read_file(path, published)
+        item = _catch_plain(lambda: _plain_article(itertools.chain(start, lines), published))
+        yield ids.check(item, STDIN_NAME) if ids is not None else item
 
 
-def _read_directory(folder: Path, published: Optional[dt.date]) -> Iterator[Item]:
-    files = sorted(p for p in folder.iterdir()
-                   if p.is_file() and p.suffix.lower() in ACCEPTED and not p.name.startswith("."))
+def _through_first_text(lines: Iterator) -> list:
+    """The leading blank lines and the first other one, taken from ``lines``."""
+    start = []
+    for line in lines:
+        start.append(line)
+        if not _is_blank(line):
+            break
+    return start
+
+
+def _strip(line: Union[str, bytes]) -> Union[str, bytes]:
+    return line.lstrip("\ufeff \t\r\n") if isinstance(line, str) else line.lstrip(
+        b"\xef\xbb\xbf \t\r\n")
+
+
+def _is_blank(line) -> bool:
+    return not isinstance(line, TooLong) and not _strip(line)
+
+
+def _catch_plain(read) -> Item:
+    try:
+        return read()
+    except InputError as exc:
+        return exc
+
+
+def _plain_article(lines: Iterable, published: Optional[dt.date]) -> Article:
+    """All of standard input as one article; its id is the hash of its text."""
+    parts, size = [], 0
+    for line in lines:
+        size += line.size if isinstance(line, TooLong) else len(line)
+        if size > MAX_FILE_BYTES:
+            raise InputError(f"standard input holds more than {MAX_FILE_BYTES:,} bytes of plain "
+                             "text, more than one article can be; split it into articles, one "
+                             "JSON object per line")
+        parts.append(line)
+    joined = "".join(parts) if isinstance(parts[0], str) else b"".join(parts)
+    text = joined if isinstance(joined, str) else decode_text(joined, STDIN_NAME)
+    text = _normalise_newlines(text.lstrip("\ufeff"))
+    return Article(id=content_id(text), text=text, published=published)
+
+
+def _read_path(path: Path, published: Optional[dt.date], ids: IdRegistry) -> Iterator[Item]:
+    if path.is_dir():
+        yield from _read_directory(path, published, ids)
+    elif not path.exists():
+        yield _missing(path)
+    else:
+        yield from _read_file(path, published, ids)
+
+
+def _missing(path: Path) -> InputError:
+    """Why a path cannot be found: absent, a dangling link, or a link that loops."""
+    if path.is_symlink():
+        try:
+            os.stat(path)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return InputError(f"input {str(path)!r} is a symbolic link that loops (it leads "
+                                  "back to itself); point it at the article file, or name the "
+                                  "file itself")
+        return InputError(f"input {str(path)!r} is a symbolic link to {os.readlink(path)!r}, "
+                          "which does not exist; fix the link, or name the file itself")
+    return InputError(f"input {str(path)!r} does not exist; check the path (accepted inputs: "
+                      f"{ACCEPTED_TEXT})")
+
+
+def _read_directory(folder: Path, published: Optional[dt.date], ids: IdRegistry
+                    ) -> Iterator[Item]:
+    try:
+        entries = sorted(p for p in folder.iterdir()
+                         if p.suffix.lower() in ACCEPTED and not p.name.startswith("."))
+    except OSError as exc:
+        yield InputError(f"cannot list the folder {str(folder)!r}: {exc.strerror or exc}; check "
+                         "that it is readable by you")
+        return
+    files = [p for p in entries if p.is_file() or not p.exists()]  # a broken link is reported
     if not files:
         yield InputError(f"directory {str(folder)!r} holds no .txt, .html, .htm or .jsonl files; "
                          "put the articles there or name the files themselves")
     for path in files:
-        yield from _read_file(path, published)
+        yield from (_read_file(path, published, ids) if path.exists() else [_missing(path)])
 
 
-def _read_file(path: Path, published: Optional[dt.date]) -> Iterator[Item]:
+def _read_file(path: Path, published: Optional[dt.date], ids: IdRegistry) -> Iterator[Item]:
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         try:
@@ -79,11 +204,10 @@ def _read_file(path: Path, published: Optional[dt.date]) -> Iterator[Item]:
             yield _unreadable(path, exc)
             return
         with stream:
-            yield from read_jsonl_stream(stream, str(path), published)
-    elif suffix in TEXT_SUFFIXES:
-        yield _catch(read_text_file, path, published)
-    elif suffix in HTML_SUFFIXES:
-        yield _catch(read_html_file, path, published)
+            yield from read_jsonl_stream(stream, str(path), published, ids)
+    elif suffix in TEXT_SUFFIXES + HTML_SUFFIXES:
+        reader = read_text_file if suffix in TEXT_SUFFIXES else read_html_file
+        yield ids.check(_catch(reader, path, published), repr(str(path)))
     else:
         yield UnsupportedInput(f"cannot read {str(path)!r}: unsupported file type "
                                f"{suffix or '(no extension)'!r}; accepted inputs: {ACCEPTED_TEXT}")
@@ -104,11 +228,20 @@ def _unreadable(path: Path, exc: OSError) -> InputError:
                       "is readable by you")
 
 
+def _read_bounded(path: Path) -> bytes:
+    """The whole file, refused unread when it is larger than any article can be."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise InputError(f"{str(path)!r} holds {size:,} bytes, more than one article can be "
+                         f"({MAX_FILE_BYTES:,}); split it into articles")
+    return path.read_bytes()
+
+
 # ---- whole-file articles
 
 def read_text_file(path: Path, published: Optional[dt.date] = None) -> Article:
     """One plain-text article; its id is the file's stem."""
-    text = _normalise_newlines(decode_utf8(path.read_bytes(), str(path)))
+    text = _normalise_newlines(decode_text(_read_bounded(path), str(path)))
     if not text.strip():
         raise InputError(f"{str(path)!r} is empty; a .txt input holds one article's text")
     return Article(id=path.stem, text=text, published=published)
@@ -116,7 +249,7 @@ def read_text_file(path: Path, published: Optional[dt.date] = None) -> Article:
 
 def read_html_file(path: Path, published: Optional[dt.date] = None) -> Article:
     """One HTML page; the main text (boilerplate such as menus and footers dropped) is kept."""
-    html = decode_utf8(path.read_bytes(), str(path))
+    html = decode_text(_read_bounded(path), str(path))
     page = extract_main(html, str(path))
     text = _normalise_newlines(page.text)
     return Article(id=path.stem, text=text, title=page.title or None,
@@ -125,29 +258,58 @@ def read_html_file(path: Path, published: Optional[dt.date] = None) -> Article:
 
 
 def extract_main(html: str, where: str):
-    """The page's main text and metadata (a trafilatura Document); an error when there is none."""
-    import trafilatura  # imported here: it is slow to import and only HTML inputs need it
+    """The page's main text and metadata (a trafilatura Document); an error when there is none.
 
-    page = trafilatura.bare_extraction(
-        html, include_comments=False, favor_precision=True, with_metadata=True,
-        include_tables=False,
-        # Only a date the page states as its own; no guessing from text or file names.
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    A page nested deeper than the HTML parser's limit (libxml2 stops at 256 levels and the
+    text below is lost) is parsed again without the limit and its pure wrapper elements are
+    unwrapped; a page still too deep after that is an error that says so.
+    """
+    page = _trafilatura(html)
+    if page is None or not (page.text or "").strip():
+        tree, depth = _deep_tree(html)
+        if depth > _PARSER_DEPTH:
+            page = _trafilatura(_flatten(tree))
+            if page is None or not (page.text or "").strip():
+                raise InputError(f"{where!r} nests its elements {depth} levels deep, deeper "
+                                 f"than the HTML parser reads ({_PARSER_DEPTH}); save the "
+                                 "article's text as .txt")
     if page is None or not (page.text or "").strip():
         raise InputError(f"no article text found in {where!r}; check that it is an article page "
                          "(not an index or a login page), or save the article as .txt")
     return page
 
 
-def decode_utf8(data: bytes, where: str) -> str:
-    """Decode UTF-8 (a leading byte-order mark is dropped); undecodable bytes are an error."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{where!r} is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "re-save it as UTF-8") from exc
+_PARSER_DEPTH = 255   # libxml2's default nesting limit; deeper text is dropped by the parser
+_WRAPPER_DEPTH = 64   # wrappers nested deeper than this are unwrapped
+
+
+def _trafilatura(html):
+    import trafilatura  # imported here: it is slow to import and only HTML inputs need it
+
+    return trafilatura.bare_extraction(
+        html, include_comments=False, favor_precision=True, with_metadata=True,
+        include_tables=False,
+        # Only a date the page states as its own; no guessing from text or file names.
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+
+
+def _deep_tree(html: str):
+    """The page parsed with no depth limit, and its deepest nesting."""
+    import lxml.html
+
+    tree = lxml.html.fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
+    depth = max((sum(1 for _ in el.iterancestors()) + 1 for el in tree.iter()), default=0)
+    return tree, depth
+
+
+def _flatten(tree):
+    """Unwrap elements past _WRAPPER_DEPTH that only wrap one element (no text of their own)."""
+    for el in list(tree.iter()):
+        deep = sum(1 for _ in el.iterancestors()) > _WRAPPER_DEPTH
+        if deep and len(el) == 1 and not (el.text or "").strip() and el.getparent() is not None:
+            el.drop_tag()
+    return tree
 
 
 def _normalise_newlines(text: str) -> str:
@@ -158,25 +320,34 @@ def _normalise_newlines(text: str) -> str:
 
 # ---- JSON lines
 
-def read_jsonl_stream(stream: IO, name: str, published: Optional[dt.date] = None) -> Iterator[Item]:
-    """One article per non-blank line of a text or binary stream; bad lines become errors."""
-    raw = getattr(stream, "buffer", stream)  # sys.stdin: read bytes so decoding is always UTF-8
-    for number, line in enumerate(raw, start=1):
+def read_jsonl_stream(stream: Union[IO, Iterable], name: str, published: Optional[dt.date] = None,
+                      ids: Optional[IdRegistry] = None) -> Iterator[Item]:
+    """One article per non-blank line of a text or binary stream (or of an iterable of its
+    lines); bad lines become errors. ``ids`` refuses ids already read in this run."""
+    raw = getattr(stream, "buffer", stream)  # sys.stdin: read bytes so decoding is always ours
+    lines = bounded_lines(text_lines(raw)) if hasattr(raw, "readline") else raw
+    for number, line in enumerate(lines, start=1):
         try:
-            yield parse_jsonl_line(line, name, number, published)
+            item = parse_jsonl_line(line, name, number, published)
         except BadArticleLine as exc:
             yield exc
         except _BlankLine:
             continue
+        else:
+            yield ids.check(item, f"{name}, line {number}") if ids is not None else item
 
 
 class _BlankLine(Exception):
     """A blank line in a JSON-lines input: allowed, and not an article."""
 
 
-def parse_jsonl_line(line: Union[str, bytes], name: str, number: int,
+def parse_jsonl_line(line: Union[str, bytes, TooLong], name: str, number: int,
                      published: Optional[dt.date] = None) -> Article:
     """Parse one line of a JSON-lines input into an Article, or raise BadArticleLine."""
+    if isinstance(line, TooLong):
+        raise _bad(name, number, f"the line holds {line.size:,} bytes or more, over the "
+                   f"{MAX_LINE_BYTES:,} one article may have; it was skipped unread",
+                   "split the article into parts, each its own line")
     text = _line_text(line, name, number).rstrip("\r\n")
     if not text.strip():
         raise _BlankLine()

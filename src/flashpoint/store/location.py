@@ -3,17 +3,23 @@
 Accepted (contract events-v1, "Stores"): no URL (the default file), a plain file path,
 ``sqlite:///path`` (SQLAlchemy's convention: ``sqlite:///rel.db`` is relative,
 ``sqlite:////abs/file.db`` absolute; ``sqlite:///:memory:`` keeps nothing), and
-``postgresql://user:password@host:port/dbname`` (``postgres://`` is the same).
+``postgresql://user:password@host:port/dbname`` (``postgres://`` is the same; the scheme may be
+written in any case).
+
+A PostgreSQL URL is checked here, before libpq sees it: libpq repeats a malformed URL (or the
+password alone) in its messages, so a bad port, host or %-escape is refused with a message of
+our own, and the password is registered with ``remember_secret`` so no message shows it.
 """
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
-from flashpoint.errors import StoreError
+from flashpoint.errors import StoreError, mask_secrets, remember_secret
 
 ACCEPTED_FORMS = ("a file path, sqlite:///path/to/file.db, or "
                   "postgresql://user:password@host:port/dbname")
@@ -53,7 +59,7 @@ def locate(url: Optional[str]) -> StoreLocation:
         return StoreLocation("sqlite", url)
     scheme = url.split("://", 1)[0].lower()
     if scheme in ("postgresql", "postgres"):
-        return _postgres(url)
+        return _postgres(scheme + url[len(scheme):])
     if scheme == "sqlite":
         return _sqlite(url)
     raise StoreError(f"store URL {_safe(url)!r} uses the scheme {scheme!r}, which flashpoint "
@@ -68,16 +74,50 @@ def _sqlite(url: str) -> StoreLocation:
 
 
 def _postgres(url: str) -> StoreLocation:
-    parts = urlsplit(url)
+    remember_secret(_raw_password(url))
+    _check_escapes(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (reading it checks it)
+    except ValueError as exc:
+        raise StoreError(f"store URL {_safe(url)!r} has a malformed host or port ({exc}); write "
+                         "postgresql://user:password@host:port/dbname with a port from 1 to "
+                         "65535 and an IPv6 host in brackets, such as [::1]") from None
+    if parts.password is not None:
+        remember_secret(unquote(parts.password))
+    if parts.netloc.count("@") > 1:
+        raise StoreError(f"store URL {_safe(url)!r} has more than one @ before the host; write "
+                         "an @ in a user name or password as %40")
+    if " " in parts.netloc:
+        raise StoreError(f"store URL {_safe(url)!r} has a space in its user, password or host; "
+                         "write a space as %20")
     if not parts.hostname and not parts.path.strip("/"):
         raise StoreError(f"store URL {_safe(url)!r} names no server or database; write "
                          "postgresql://user:password@host:port/dbname")
     return StoreLocation("postgresql", url)
 
 
+_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def _check_escapes(url: str) -> None:
+    if _BAD_ESCAPE.search(url.split("?", 1)[0]):
+        raise StoreError(f"store URL {_safe(url)!r} has a % that is not followed by two hex "
+                         "digits; write a literal % in a password as %25")
+
+
+def _raw_password(url: str) -> str | None:
+    """The password as written, found even in a URL too malformed for urlsplit."""
+    netloc = url.split("://", 1)[1].split("/", 1)[0]
+    if "@" not in netloc:
+        return None
+    userinfo = netloc.rsplit("@", 1)[0]
+    return userinfo.split(":", 1)[1] if ":" in userinfo else None
+
+
 def _safe(url: str) -> str:
     """The URL without its password, for error messages."""
-    parts = urlsplit(url)
-    if parts.password:
-        return url.replace(f":{parts.password}@", ":***@", 1)
-    return url
+    password = _raw_password(url)
+    if password:
+        url = url.replace(f":{password}@", ":***@", 1)
+    return mask_secrets(url)

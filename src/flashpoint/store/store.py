@@ -102,7 +102,7 @@ class Store:
             raise StoreError(f"events {strays[:3]} name another article than {article.id!r}; "
                              "store each article with its own events")
         digest = content_hash(article)
-        with self._db.transaction():
+        with self._db.transaction(key=article.id):
             old = first(self._db.rows("SELECT content_hash FROM articles WHERE id = ?",
                                       (article.id,)))
             if old == digest:
