@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from flashpoint.record import Article
 from flashpoint.resolve.gazetteer import Entry, Gazetteer, normalise
+from flashpoint.resolve.place_hierarchy import hierarchy_spots, read_hierarchy
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Lower-case words allowed inside a multi-word name ("Ain al-Asad", "Bab el-Mandeb").
@@ -72,6 +73,10 @@ class Spot:
     locative: bool = False           # introduced by 'in', 'at', 'near'... ('strikes on Iraqi bases')
     speaker: bool = False            # subject of a speech verb: 'Washington blames', 'Tehran said'
     border: bool = False             # 'near the Syrian border', 'the border with Syria': a frontier
+    parents: list[str] = field(default_factory=list)  # keys of the units named after it:
+    # 'Napula (Macomia, Cabo Delgado)', 'Kafr Nabl, Idlib province' -> ['macomia', 'cabo delgado']
+    child: Optional["Spot"] = None    # the place it names the unit of, when it is such a unit
+    dateline: bool = False           # 'BEIRUT (Reuters) -': where the report was filed
 
 
 def find_spots(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Spot]:
@@ -81,6 +86,8 @@ def find_spots(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Spot]:
     phrases = _phrase_spots(article, doc, gazetteer, taken)
     spots = sorted(spots + phrases, key=lambda s: s.start)
     spots = sorted(spots + _list_members(article, doc, gazetteer, spots), key=lambda s: s.start)
+    units = [Spot(a, b, t, "HIER", k) for a, b, t, k in hierarchy_spots(article, gazetteer, spots)]
+    spots = sorted(spots + units, key=lambda s: s.start)
     found = gazetteer.lookup_keys(s.key for s in spots if not s.demonym)
     text = article.text
     for s in spots:
@@ -88,6 +95,7 @@ def find_spots(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Spot]:
         _read_context(s, text)
         _read_role(s, doc)
     _fall_back(spots, gazetteer)
+    read_hierarchy(spots, text)
     return spots
 
 
@@ -110,7 +118,7 @@ def spots_for_spans(article: Article, spans: list[tuple[int, int]],
 # Words around a name that the gazetteer's own names leave out: 'Nyanza Province' is filed as
 # 'Nyanza', 'North Dallas' is a part of Dallas, 'Greater Manchester' is around Manchester.
 _SUFFIX = re.compile(r"\s+(province|governorate|state|oblast|region|prefecture|district|county|"
-                     r"department|municipality)$", re.I)
+                     r"department|municipality|city|town|village)$", re.I)
 _PREFIX = re.compile(r"^(?:north|south|east|west|central|northern|southern|eastern|western|"
                      r"north-?eastern|north-?western|south-?eastern|south-?western|upper|lower|"
                      r"greater|inner|outer|downtown|uptown|metropolitan|metro)\s+", re.I)
@@ -146,9 +154,9 @@ def _country(gazetteer: Gazetteer, iso2: str) -> list[Entry]:
 
 def _entity_spots(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Spot]:
     spots = []
-    for ent in doc.ents:
-        span = _trim(ent)
-        if span is None or article.is_marked(span.start_char, span.end_char):
+    for span in (part for ent in doc.ents for part in _parts(ent)):
+        ent = span
+        if article.is_marked(span.start_char, span.end_char):
             continue
         iso2 = gazetteer.demonym(span.text)
         if ent.label_ == "NORP" and iso2:
@@ -157,6 +165,21 @@ def _entity_spots(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Spot
             spots.append(Spot(span.start_char, span.end_char, span.text, ent.label_,
                               normalise(span.text), demonym=iso2))
     return spots
+
+
+def _parts(ent: Span) -> list[Span]:
+    """The entity, trimmed, or its parts when the model ran it across brackets or commas
+    ('Gahemba (Ruyigi, Ruyigi' -> 'Gahemba', 'Ruyigi', 'Ruyigi')."""
+    parts, start = [], ent.start
+    for tok in [*ent, None]:
+        if tok is None or tok.text in ("(", ")", ",", ";"):
+            end = tok.i if tok is not None else ent.end
+            part = _trim(ent.doc[start:end]) if end > start else None
+            if part is not None:
+                part.label_ = ent.label_
+                parts.append(part)
+            start = end + 1
+    return parts
 
 
 def _trim(ent: Span) -> Optional[Span]:
@@ -216,6 +239,8 @@ def _plausible(span: Span, candidates: list[Entry], doc: Doc) -> bool:
     counts only when it is that whole entity, several words long, and a curated or sizeable
     place ('Al Musayyib' tagged ORG), never a part of one ('Baghdad Operations Command')."""
     labels = {t.ent_type_ for t in span} - {""}
+    if _kind_follows(span, candidates, doc):
+        return True  # 'in Ghazni city', 'Kaduna State': the kind word says it is a place
     curated = any(c.source.startswith("supplement") for c in candidates)
     if curated and span.end < len(doc) and doc[span.end].lower_ in FACILITY_WORDS:
         return True  # 'strikes on Taji military base', whatever the model took Taji for
@@ -235,6 +260,19 @@ def _plausible(span: Span, candidates: list[Entry], doc: Doc) -> bool:
             c.primary and (c.population >= 50_000 or c.kind in ("country", "province", "capital"))
             for c in candidates)
     return True
+
+
+# Kind words that, right after a name, make it a place of that kind whatever the parser thought.
+UNIT_KINDS = {"city": ("locality", "capital"), "town": ("locality",), "village": ("locality",),
+              "district": ("district", "locality"), "province": ("province",),
+              "state": ("province",), "governorate": ("province",), "county": ("district",)}
+
+
+def _kind_follows(span: Span, candidates: list[Entry], doc: Doc) -> bool:
+    if span.end >= len(doc) or not span[0].is_title:
+        return False
+    kinds = UNIT_KINDS.get(doc[span.end].lower_, ())
+    return any(c.kind in kinds for c in candidates)
 
 
 def _read_context(spot: Spot, text: str) -> None:

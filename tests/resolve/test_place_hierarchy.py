@@ -1,0 +1,126 @@
+"""Where an event happened when its sentence is odd: the units named after a place ('X (Y, Z)',
+'X, Y province'), a sentence that names no place, a kind word after a name the parser took for
+an organisation, a dateline. Sentences written for these tests, on a small test gazetteer of
+invented villages (coordinates made up, kept apart so that a wrong choice is far off)."""
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.record import Article
+from flashpoint.resolve.gazetteer import Entry, Gazetteer
+from flashpoint.resolve.gazetteer_index import build_index
+from flashpoint.resolve.place_hierarchy import DATELINE, in_unit, unit_key
+from flashpoint.resolve.places import PlaceResolver
+
+
+def _row(name, kind, lat, lon, country, admin1, admin2, gid, population, aliases=()):
+    return dict(name=name, kind=kind, lat=lat, lon=lon, country=country, admin1=admin1,
+                admin2=admin2, gid=gid, population=population, source=f"test:{gid}",
+                aliases=list(aliases))
+
+
+ROWS = [
+    # Two villages called Marovila, far apart: the units after the name say which.
+    _row("Marovila", "locality", -12.0, 40.0, "MZ", "Cabo Delgado", "Macomia", 9100001, 0),
+    _row("Marovila", "locality", -25.0, 32.5, "MZ", "Maputo", "Boane", 9100002, 0),
+    _row("Cabo Delgado", "province", -12.3, 39.5, "MZ", "Cabo Delgado", None, 9100003, 2_000_000),
+    _row("Macomia", "district", -11.9, 40.2, "MZ", "Cabo Delgado", "Macomia", 9100004, 100_000),
+    _row("Maputo", "province", -25.5, 32.6, "MZ", "Maputo", None, 9100005, 1_500_000),
+    # A village the parser is unlikely to know, in a named governorate.
+    _row("Tell Qarmuz", "locality", 35.9, 36.6, "SY", "Idlib", "Ariha", 9100006, 0),
+    _row("Tell Qarmuz", "locality", 33.1, 44.9, "IQ", "Diyala", None, 9100007, 0),
+    _row("Idlib", "province", 35.8, 36.6, "SY", "Idlib", None, 9100008, 1_500_000),
+    _row("Idlib", "locality", 35.93, 36.63, "SY", "Idlib", "Idlib", 9100009, 165_000),
+    _row("Kunduzabad", "locality", 36.7, 68.9, "AF", "Kunduz", None, 9100010, 260_000),
+    _row("Harbin Falls", "locality", 10.5, 7.4, "NG", "Kaduna", None, 9100011, 40_000),
+    _row("Tyre", "locality", 33.27, 35.2, "LB", "South Governorate", None, 9100012, 135_000),
+    _row("Beirut", "capital", 33.89, 35.5, "LB", "Beyrouth", None, 9100013, 1_900_000),
+]
+
+
+@pytest.fixture(scope="module")
+def resolver(tmp_path_factory):
+    path = build_index(tmp_path_factory.mktemp("gaz") / "hier.sqlite", installed=False,
+                       extra=ROWS)
+    return PlaceResolver(Gazetteer([path]))
+
+
+def locate(resolver, nlp, text, trigger, avoid=()):
+    """The event place for the trigger word, as the pipeline asks for it."""
+    article = Article(id="h", text=text)
+    doc = nlp(article.masked_text())
+    mentions, roles = resolver.survey(article, doc)
+    start = text.index(trigger)
+    sentence = next((s.start_char, s.end_char) for s in doc.sents
+                    if s.start_char <= start < s.end_char)
+    spans = [(text.index(a), text.index(a) + len(a)) for a in avoid]
+    return resolver.location_for(mentions, [], sentence, (start, start + len(trigger)),
+                                 avoid=spans, roles=roles)
+
+
+def test_units_in_brackets_choose_the_village_inside_them(resolver, nlp):
+    text = "On 3 June 2021, insurgents burned houses in Marovila (Macomia, Cabo Delgado)."
+    place = locate(resolver, nlp, text, "burned")
+    assert (place.name, round(place.lat)) == ("Marovila", -12)
+
+
+def test_the_same_name_in_other_brackets_is_the_other_village(resolver, nlp):
+    text = "On 3 June 2021, traders protested in Marovila (Boane, Maputo) over market fees."
+    place = locate(resolver, nlp, text, "protested")
+    assert (place.name, round(place.lat)) == ("Marovila", -25)
+
+
+def test_a_unit_after_a_comma_places_a_name_the_parser_missed(resolver, nlp):
+    text = "Shells fell on Tell Qarmuz, Idlib province, overnight, wounding a shepherd."
+    place = locate(resolver, nlp, text, "fell")
+    assert (place.name, place.country, place.precision) == ("Tell Qarmuz", "SYR", 1)
+
+
+def test_the_village_wins_over_the_governorate_named_for_it(resolver, nlp):
+    text = "Gunmen shot a teacher in Tell Qarmuz, Idlib on Monday."
+    assert locate(resolver, nlp, text, "shot").name == "Tell Qarmuz"
+
+
+def test_a_sentence_without_a_place_takes_the_place_of_the_one_before(resolver, nlp):
+    text = ("Militants raided a checkpoint in Kunduzabad on Tuesday night. "
+            "Police later arrested four of them.")
+    assert locate(resolver, nlp, text, "arrested").name == "Kunduzabad"
+
+
+def test_a_place_too_far_back_is_not_carried(resolver, nlp):
+    filler = "The council met to discuss the budget and the roads. " * 14
+    text = "Militants raided a checkpoint in Kunduzabad on Tuesday night. " + filler + "Police arrested four men."
+    assert locate(resolver, nlp, text, "arrested") is None
+
+
+def test_a_kind_word_makes_a_name_the_parser_took_for_a_group_a_place(resolver, nlp):
+    text = "Bandits kidnapped two pupils in Harbin Falls town on Friday."
+    assert locate(resolver, nlp, text, "kidnapped").name == "Harbin Falls"
+
+
+def test_a_place_after_in_inside_the_target_phrase_is_still_the_location(resolver, nlp):
+    text = "Army gunners shelled rebel positions in Tell Qarmuz, Idlib on Sunday."
+    place = locate(resolver, nlp, text, "shelled", avoid=["rebel positions in Tell Qarmuz, Idlib"])
+    assert place.name == "Tell Qarmuz"
+
+
+def test_a_dateline_city_is_not_the_event_place(resolver, nlp):
+    text = "BEIRUT (Reuters) - An Israeli drone struck a car near Tyre on Sunday, killing two."
+    assert locate(resolver, nlp, text, "struck").name == "Tyre"
+    text = "BEIRUT, May 3 (Reuters) - Two men were shot dead on Sunday."
+    assert locate(resolver, nlp, text, "shot") is None
+
+
+def test_dateline_shapes():
+    assert DATELINE.match("KABUL, Afghanistan, May 3 -- Gunmen attacked")
+    assert DATELINE.match("Mosul, Iraq (AFP) - Gunmen attacked")
+    assert not DATELINE.match("Syria: ten killed in Idlib")
+    assert not DATELINE.match("Gunmen attacked a bus - and fled")
+
+
+def test_unit_names_match_without_their_kind_word():
+    village = Entry(1, "Tell Qarmuz", "locality", 35.9, 36.6, "SY", "Idlib Governorate", "Ariha",
+                    None, 0, "test")
+    assert unit_key("Idlib Province") == "idlib"
+    assert in_unit(village, ["idlib"]) and in_unit(village, ["ariha district"])
+    assert not in_unit(village, ["diyala"])
