@@ -9,6 +9,9 @@ Accepted inputs (contract events-v1, "Articles in"):
 - ``.jsonl``, or ``-`` for standard input: one JSON object per line (``text`` required).
 - a directory: its ``.txt``, ``.html``, ``.htm`` and ``.jsonl`` files, in sorted name order.
 
+Text with a broken encoding ('itâ€™s') is repaired as it is read (flashpoint.ingest.noisy);
+the repaired text is the article's text, so offsets point into it.
+
 Problems never stop the stream: a bad file or line is yielded as an InputError (or its
 subclasses) naming the file, the line and the fix, and reading goes on with the next one.
 """
@@ -21,6 +24,7 @@ from pathlib import Path
 from typing import IO, Iterable, Iterator, Optional, Union
 
 from flashpoint.errors import BadArticleLine, InputError, UnsupportedInput
+from flashpoint.ingest.noisy import repair_encoding
 from flashpoint.record import Article, content_id
 
 TEXT_SUFFIXES = (".txt",)
@@ -108,7 +112,7 @@ def _unreadable(path: Path, exc: OSError) -> InputError:
 
 def read_text_file(path: Path, published: Optional[dt.date] = None) -> Article:
     """One plain-text article; its id is the file's stem."""
-    text = _normalise_newlines(decode_utf8(path.read_bytes(), str(path)))
+    text = repair_encoding(_normalise_newlines(decode_utf8(path.read_bytes(), str(path))))
     if not text.strip():
         raise InputError(f"{str(path)!r} is empty; a .txt input holds one article's text")
     return Article(id=path.stem, text=text, published=published)
@@ -118,8 +122,8 @@ def read_html_file(path: Path, published: Optional[dt.date] = None) -> Article:
     """One HTML page; the main text (boilerplate such as menus and footers dropped) is kept."""
     html = decode_utf8(path.read_bytes(), str(path))
     page = extract_main(html, str(path))
-    text = _normalise_newlines(page.text)
-    return Article(id=path.stem, text=text, title=page.title or None,
+    text = repair_encoding(_normalise_newlines(page.text))
+    return Article(id=path.stem, text=text, title=repair_encoding(page.title or "") or None,
                    published=parse_iso_date(page.date or "") or published,
                    url=page.url or None, source=page.sitename or None)
 
@@ -207,7 +211,9 @@ def _article_from(obj: dict, name: str, number: int, published: Optional[dt.date
         problem = "no \"text\" field" if text is None else '"text" is empty or not a string'
         raise _bad(name, number, problem, 'give each line a non-empty "text" string')
     fields = {key: _optional_string(obj, key, name, number) for key in OPTIONAL_FIELDS}
-    return Article(id=_article_id(obj, text, name, number), text=text,
+    if fields["title"]:
+        fields["title"] = repair_encoding(fields["title"])
+    return Article(id=_article_id(obj, text, name, number), text=repair_encoding(text),
                    published=_published(obj, name, number) or published, **fields)
 
 

@@ -50,20 +50,21 @@ def in_unit(entry: Entry, parents: Iterable[str]) -> bool:
     return bool(units) and bool({unit_key(entry.admin1), unit_key(entry.admin2)} & units)
 
 
-def hierarchy_spots(article: Article, gazetteer: Gazetteer,
-                    spots: list) -> list[tuple[int, int, str, str]]:
+def hierarchy_spots(article: Article, gazetteer: Gazetteer, spots: list,
+                    text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, text, key) of names found only by the units after them: a name (or its
     last words) the gazetteer has inside a unit named in the brackets or after the comma, and
-    those units themselves, when no other spot covers them."""
+    those units themselves, when no other spot covers them. ``text`` is the parsed text (the
+    article's, or its copy with capitals restored: the same length)."""
     taken = [(s.start, s.end) for s in spots]
     found: list[tuple[int, int, str, str]] = []
-    for place, units in _shapes(article.text):
-        keys = [unit_key(article.text[a:b]) for a, b in units]
-        name = _known_tail(article, gazetteer, place, keys)
+    for place, units in _shapes(text):
+        keys = [unit_key(text[a:b]) for a, b in units]
+        name = _known_tail(text, gazetteer, place, keys)
         if name is None:
             continue
         for a, b in [name, *units]:
-            key = normalise(article.text[a:b])
+            key = normalise(text[a:b])
             if key and not _overlaps(a, b, taken + [(f[0], f[1]) for f in found]) \
                     and not article.is_marked(a, b) and gazetteer.lookup_keys([key]):
                 found.append((a, b, article.text[a:b], key))
@@ -83,14 +84,14 @@ def _shapes(text: str):
         yield m.span(1), [m.span(2)]
 
 
-def _known_tail(article: Article, gazetteer: Gazetteer, place: tuple[int, int],
+def _known_tail(text: str, gazetteer: Gazetteer, place: tuple[int, int],
                 keys: list[str]) -> Optional[tuple[int, int]]:
     """The longest tail of the name ('Islamabad' of 'Around Islamabad') that the gazetteer has
     inside one of the units."""
     a, b = place
-    words = [m.start() + a for m in re.finditer(r"\S+", article.text[a:b])]
+    words = [m.start() + a for m in re.finditer(r"\S+", text[a:b])]
     for start in words:
-        key = normalise(article.text[start:b])
+        key = normalise(text[start:b])
         entries = gazetteer.lookup_keys([key]).get(key, []) if key else []
         if any(in_unit(e, keys) for e in entries):
             return start, b

@@ -86,11 +86,13 @@ def find_spots(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Spot]:
     phrases = _phrase_spots(article, doc, gazetteer, taken)
     spots = sorted(spots + phrases, key=lambda s: s.start)
     spots = sorted(spots + _list_members(article, doc, gazetteer, spots), key=lambda s: s.start)
-    units = [Spot(a, b, t, "HIER", k) for a, b, t, k in hierarchy_spots(article, gazetteer, spots)]
+    units = [Spot(a, b, t, "HIER", k)
+             for a, b, t, k in hierarchy_spots(article, gazetteer, spots, doc.text)]
     spots = sorted(spots + units, key=lambda s: s.start)
     found = gazetteer.lookup_keys(s.key for s in spots if not s.demonym)
-    text = article.text
+    text = doc.text  # the parsed text: the article's, or its copy with capitals restored
     for s in spots:
+        s.text = article.text[s.start:s.end]  # as written, whatever case the parse saw
         s.candidates = found.get(s.key, []) if not s.demonym else _country(gazetteer, s.demonym)
         _read_context(s, text)
         _read_role(s, doc)
