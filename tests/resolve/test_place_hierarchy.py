@@ -35,6 +35,16 @@ ROWS = [
     _row("Harbin Falls", "locality", 10.5, 7.4, "NG", "Kaduna", None, 9100011, 40_000),
     _row("Tyre", "locality", 33.27, 35.2, "LB", "South Governorate", None, 9100012, 135_000),
     _row("Beirut", "capital", 33.89, 35.5, "LB", "Beyrouth", None, 9100013, 1_900_000),
+    # A town, its same-named district and province, far apart for the test.
+    _row("Wolomba", "locality", 8.0, 20.0, "CF", "Bamara", "Wolomba", 9100014, 20_000),
+    _row("Wolomba", "district", 8.6, 20.6, "CF", "Bamara", "Wolomba", 9100015, 900_000),
+    _row("Bamara", "province", 9.0, 21.0, "CF", "Bamara", None, 9100016, 400_000),
+    _row("Central African Republic", "country", 7.0, 21.0, "CF", None, None, 9100017, 5_000_000),
+    _row("Ostrava Nova", "locality", 49.8, 18.3, "CZ", "Moravia", None, 9100018, 2_000),
+    _row("Czechia", "country", 49.8, 15.5, "CZ", None, None, 9100019, 10_000_000),
+    _row("Porto dos Santos Antonio", "locality", -12.0, -38.0, "BR", "Bahia", None, 9100020, 8_000),
+    _row("Porto", "locality", 41.15, -8.61, "PT", "Porto", None, 9100021, 250_000),
+    _row("Bahia", "province", -12.5, -41.7, "BR", "Bahia", None, 9100022, 14_000_000),
 ]
 
 
@@ -124,3 +134,30 @@ def test_unit_names_match_without_their_kind_word():
     assert unit_key("Idlib Province") == "idlib"
     assert in_unit(village, ["idlib"]) and in_unit(village, ["ariha district"])
     assert not in_unit(village, ["diyala"])
+
+
+def test_a_town_named_with_its_same_named_district_is_the_town(resolver, nlp):
+    text = "On 2 June 2021, armed men looted shops in Wolomba (Wolomba)."
+    place = locate(resolver, nlp, text, "looted")
+    assert (place.name, place.precision) == ("Wolomba", 1)
+
+
+def test_a_town_confirmed_by_its_country_in_brackets(resolver, nlp):
+    text = "Hundreds of miners marched in Ostrava Nova (Czechia) over unpaid wages."
+    assert locate(resolver, nlp, text, "marched").name == "Ostrava Nova"
+
+
+def test_a_town_in_the_clause_wins_over_the_country_of_the_actor(resolver, nlp):
+    text = ("In Wolomba, Bamara, soldiers of the Central African Republic fired on a crowd.")
+    article = Article(id="h", text=text)
+    doc = nlp(article.masked_text())
+    mentions, roles = resolver.survey(article, doc)
+    [car] = [i for i, m in enumerate(mentions) if m.text == "Central African Republic"]
+    start = text.index("fired")
+    place = resolver.location_for(mentions, [car], (0, len(text)), (start, start + 5), roles=roles)
+    assert (place.name, place.precision) == ("Wolomba", 1)
+
+
+def test_a_long_name_holding_a_shorter_entity_replaces_it(resolver, nlp):
+    text = "On 5 June 2021, in Porto dos Santos Antonio, Bahia, two men were shot."
+    assert locate(resolver, nlp, text, "shot").name == "Porto dos Santos Antonio"

@@ -89,13 +89,24 @@ def _known_tail(text: str, gazetteer: Gazetteer, place: tuple[int, int],
     """The longest tail of the name ('Islamabad' of 'Around Islamabad') that the gazetteer has
     inside one of the units."""
     a, b = place
+    countries = {e.country for k, found in gazetteer.lookup_keys(keys).items() for e in found
+                 if e.kind == "country"}
     words = [m.start() + a for m in re.finditer(r"\S+", text[a:b])]
     for start in words:
         key = normalise(text[start:b])
         entries = gazetteer.lookup_keys([key]).get(key, []) if key else []
-        if any(in_unit(e, keys) for e in entries):
+        if any(_placed(e, key, keys, countries) for e in entries):
             return start, b
     return None
+
+
+def _placed(entry: Entry, key: str, units: list[str], countries: set) -> bool:
+    """The units confirm the place: it lies in one of them; or they repeat its name ('Tangier
+    (Tangier)': the town in its own district); or one is its country and it is a town."""
+    if in_unit(entry, units):
+        return True
+    town = entry.kind in ("locality", "capital") and (entry.primary or entry.population > 0)
+    return town and (key in units or entry.country in countries)
 
 
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:

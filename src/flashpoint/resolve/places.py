@@ -31,6 +31,7 @@ KIND_PRIOR = {"country": 3.0, "province": 0.5, "region": 1.5, "continent": 3.0, 
 CONTEXT_COUNTRY = 3.0   # scaled by the share of the article's country votes
 CONTEXT_ADMIN = 2.5     # the candidate lies in a province the article names
 PARENT = 4.0            # ... the very unit named after it: 'Napula (Macomia, Cabo Delgado)'
+UNIT_ORDER = 1.5        # a name before its units is the smaller place, a unit the larger
 NEARBY = 1.5            # within NEARBY_KM of another place the article names
 NEARBY_KM = 250.0
 PRIMARY_NAME = 1.0
@@ -108,7 +109,9 @@ class PlaceResolver:
         """The event's place: the attached mentions first, then places in its sentence.
 
         Among attached mentions the most specific place wins (a base over its province over its
-        country), then the one nearest the trigger. The same-sentence fallback never takes a
+        country), then the one nearest the trigger; a place of the sentence after a locative
+        preposition that is more specific and in the same country wins over them ('in Temuco,
+        ..., forces of Chile opened fire' happened in Temuco). The same-sentence fallback never takes a
         mention inside ``avoid`` (the actor and recipient phrases: 'The US retaliated') unless
         a locative preposition governs it ('LNA positions in Wadi al-Rabi'), nor a place that
         speaks ('Washington blames'); it prefers places after a locative preposition
@@ -118,14 +121,14 @@ class PlaceResolver:
         specific place of the nearest sentence before it that names one (CARRY_CHARS back at
         most; ``roles`` say which sentence each mention stands in).
         """
-        chosen = [mentions[i] for i in attached if 0 <= i < len(mentions) and mentions[i].place]
-        if chosen:
-            best = min(chosen, key=lambda m: (m.place.precision, _gap(m, trigger)))
-            return best.place.model_copy()
         roles = roles or [NEUTRAL] * len(mentions)
         pool = [(m, r) for m, r in zip(mentions, roles) if m.place and sentence[0] <= m.start
                 and m.end <= sentence[1] and not r.dateline
                 and (r.locative or not _inside(m, avoid))]
+        chosen = [mentions[i] for i in attached if 0 <= i < len(mentions) and mentions[i].place]
+        if chosen:
+            best = min(chosen, key=lambda m: (m.place.precision, _gap(m, trigger)))
+            return (_finer(best, pool) or best).place.model_copy()
         best = self._rank(pool, trigger, avoid) or self._carried(mentions, roles, sentence[0])
         return best.place.model_copy() if best else None
 
@@ -175,6 +178,14 @@ class PlaceResolver:
                      country=self.gazetteer.iso3(entry.country),
                      admin1=entry.admin1 if entry.kind != "country" else None,
                      precision=precision_of(spot, entry))
+
+
+def _finer(best: PlaceMention, pool: list) -> Optional[PlaceMention]:
+    """A locative place of the sentence more specific than ``best`` and in its country."""
+    finer = [m for m, r in pool if r.locative and not r.container
+             and m.place.precision < best.place.precision
+             and best.place.country and m.place.country == best.place.country]
+    return min(finer, key=lambda m: (m.place.precision, m.start)) if finer else None
 
 
 def _contains(spot: Spot, chosen: dict) -> bool:
@@ -279,6 +290,10 @@ def _score(spot: Spot, c: Entry, ctx: _Context) -> float:
         score += CONTEXT_ADMIN
     if spot.parents and in_unit(c, spot.parents):
         score += PARENT
+    if spot.parents and c.kind in ("locality", "capital"):
+        score += UNIT_ORDER  # 'Ndele (Ndele, ...)': the first is the town, ...
+    if spot.child is not None and c.kind in ("district", "province"):
+        score += UNIT_ORDER  # ... the second its district
     if spot.kind_hint and spot.kind_hint == ("locality" if c.kind == "capital" else c.kind):
         score += KIND_HINT
     if any(key != spot.key and _km(c.lat, c.lon, lat, lon) < NEARBY_KM

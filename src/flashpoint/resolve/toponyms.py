@@ -20,6 +20,7 @@ from flashpoint.resolve.place_hierarchy import hierarchy_spots, read_hierarchy
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Lower-case words allowed inside a multi-word name ("Ain al-Asad", "Bab el-Mandeb").
 CONNECTORS = {"al", "el", "as", "ash", "ad", "ar", "at", "az", "an", "of", "de", "du", "la", "-",
+              "del", "los", "las", "do", "da", "dos", "das", "di", "des", "le", "les", "sur",
               "bin", "ibn", "abu", "bani", "'s", "'", "’"}
 MAX_TOKENS = 6
 # Capitalised words that are also place names somewhere but mostly mean something else in news.
@@ -84,6 +85,7 @@ def find_spots(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Spot]:
     spots = _entity_spots(article, doc, gazetteer)
     taken = [(s.start, s.end) for s in spots]
     phrases = _phrase_spots(article, doc, gazetteer, taken)
+    spots = [s for s in spots if not any(p.start <= s.start and s.end <= p.end for p in phrases)]
     spots = sorted(spots + phrases, key=lambda s: s.start)
     spots = sorted(spots + _list_members(article, doc, gazetteer, spots), key=lambda s: s.start)
     units = [Spot(a, b, t, "HIER", k)
@@ -205,7 +207,7 @@ def _phrase_spots(article: Article, doc: Doc, gazetteer: Gazetteer,
         key = normalise(span.text)
         if key not in found or any(t in used for t in range(i, j)):
             continue
-        if _overlaps(span, taken) or article.is_marked(span.start_char, span.end_char):
+        if _crosses(span, taken) or article.is_marked(span.start_char, span.end_char):
             continue
         if not _plausible(span, found[key], doc):
             continue
@@ -230,6 +232,14 @@ def _capitalised(tok) -> bool:
     if not (tok.is_alpha and tok.text[0].isupper()):
         return False
     return not tok.is_sent_start or tok.pos_ == "PROPN"
+
+
+def _crosses(span: Span, taken: list[tuple[int, int]]) -> bool:
+    """Overlaps a found entity without holding it whole: 'Barra de Santo Antonio' holds the
+    entity 'Antonio' and replaces it; 'Stari' would cross 'Belgrade-Stari Grad'."""
+    return any(span.start_char < e and s < span.end_char
+               and not (span.start_char <= s and e <= span.end_char and (s, e) != (span.start_char, span.end_char))
+               for s, e in taken)
 
 
 def _overlaps(span: Span, taken: list[tuple[int, int]]) -> bool:
@@ -313,7 +323,14 @@ def _read_role(spot: Spot, doc: Doc) -> None:
     spot.border = _names_border(root)
     if spot.demonym and not (root.dep_ == "amod" and root.head.lower_ in PLACE_NOUNS):
         return  # 'Iraqi militias' says who, not where; 'on Iraqi bases' says where
-    spot.locative = _under_locative(root)
+    spot.locative = _under_locative(root) or bool(LOCATIVE_BEFORE.search(
+        doc.text[max(0, spot.start - 30):spot.start]))
+
+
+# 'in X', 'at the X', 'near X': a place right after a locative preposition, whatever the parse.
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|around|across|on the outskirts of)"
+                             r"\s+(?:the\s+)?(?:(?:town|city|village|district|province|state|"
+                             r"region|area|locality|camp|neighbou?rhood) of\s+)?$", re.I)
 
 
 BORDER_NOUNS = {"border", "borders", "frontier", "frontiers", "boundary"}
