@@ -44,6 +44,8 @@ ROWS = [
     _row("Czechia", "country", 49.8, 15.5, "CZ", None, None, 9100019, 10_000_000),
     _row("Porto dos Santos Antonio", "locality", -12.0, -38.0, "BR", "Bahia", None, 9100020, 8_000),
     _row("Porto", "locality", 41.15, -8.61, "PT", "Porto", None, 9100021, 250_000),
+    _row("Kessa", "locality", 45.0, 5.0, "FR", "Isère", None, 9100023, 3_000),
+    _row("Gorma", "province", 12.0, 1.0, "BF", "Gorma", None, 9100024, 400_000),
     _row("Bahia", "province", -12.5, -41.7, "BR", "Bahia", None, 9100022, 14_000_000),
 ]
 
@@ -161,3 +163,11 @@ def test_a_town_in_the_clause_wins_over_the_country_of_the_actor(resolver, nlp):
 def test_a_long_name_holding_a_shorter_entity_replaces_it(resolver, nlp):
     text = "On 5 June 2021, in Porto dos Santos Antonio, Bahia, two men were shot."
     assert locate(resolver, nlp, text, "shot").name == "Porto dos Santos Antonio"
+
+
+def test_a_namesake_far_outside_the_units_named_is_left_for_the_units(resolver, nlp):
+    text = "On 4 June 2021, gunmen killed a herder in Kessa (Gorma)."
+    article = Article(id="h", text=text)
+    mentions = resolver.find(article, nlp(text))
+    assert [m.place.name if m.place else None for m in mentions] == [None, "Gorma"]
+    assert locate(resolver, nlp, text, "killed").name == "Gorma"

@@ -19,13 +19,16 @@ from flashpoint.record import Article
 from flashpoint.resolve.gazetteer import Entry, Gazetteer, normalise
 
 MAX_PARENTS = 3
-# After a place: an optional kind word, then '(' or ',' ('Erkech village (Todan, ...)').
-_OPEN_PARENT = re.compile(r"(?:\s+(?:village|town|city|district|area|locality))?\s*"
-                          r"(?:\(|,\s*(?:in\s+)?)")
-_NEXT_PARENT = re.compile(r"(?:\s+(?:province|governorate|state|region|district|county|"
+# After a place: an optional kind word, then '(' or ',' ('Erkech village (Todan, ...)'), or
+# 'X area of Y', 'X neighbourhood of Y' (one unit).
+_KIND = r"village|town|city|district|area|locality|neighbou?rhood|community|quarter|suburb"
+_OPEN_PARENT = re.compile(rf"(?:\s+(?:{_KIND}))?\s*(?:\(|,\s*(?:in\s+)?)|\s+(?:{_KIND})\s+of\s+"
+                          r"(?:the\s+)?")
+_NEXT_PARENT = re.compile(r"(?:\s+(?:province|governorate|state|region|district|county|lga|"
                           r"department|municipality))?\s*,\s*")
 UNIT_WORDS = re.compile(r"\s+(?:province|governorate|state|region|district|county|department|"
-                        r"municipality|prefecture|oblast)$")
+                        r"municipality|prefecture|oblast|lga|local government area|sub-?district|"
+                        r"sub-?county|commune|parish)$")
 _NAME = r"[A-Z][\w'’-]*(?:[ -](?:[A-Z][\w'’-]*|al|el|de|do|da|dos|das|del|la|le|les|of))*"
 # 'X (A, B, C)' and 'X, A [province]': X a capitalised name, A.. the units.
 _BRACKETS = re.compile(rf"({_NAME})\s*\(([^()\n]{{2,80}})\)")
@@ -129,6 +132,7 @@ def read_hierarchy(spots: list, text: str) -> None:
             if parent is None or parent.demonym or parent is spot:
                 break
             spot.parents.append(parent.key)
+            spot.parent_spots.append(parent)
             parent.child = parent.child or spot
             more = _NEXT_PARENT.match(text, parent.end)
             if not bracket or more is None:

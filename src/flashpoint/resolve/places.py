@@ -32,6 +32,11 @@ CONTEXT_COUNTRY = 3.0   # scaled by the share of the article's country votes
 CONTEXT_ADMIN = 2.5     # the candidate lies in a province the article names
 PARENT = 4.0            # ... the very unit named after it: 'Napula (Macomia, Cabo Delgado)'
 UNIT_ORDER = 1.5        # a name before its units is the smaller place, a unit the larger
+# A place farther than this from the centre of every unit named for it is not in them.
+UNIT_REACH_KM = {"district": 150.0, "province": 500.0, "country": 0.0}
+# Units named only by a direction ('Southern', 'North East') exist in many countries: no proof.
+COMPASS = frozenset("north south east west northern southern eastern western central "
+                    "northeast northwest southeast southwest upper lower middle".split())
 NEARBY = 1.5            # within NEARBY_KM of another place the article names
 NEARBY_KM = 250.0
 PRIMARY_NAME = 1.0
@@ -82,7 +87,7 @@ class PlaceResolver:
     def survey(self, article: Article, doc: Doc) -> Survey:
         """The place mentions of ``find`` with their roles, for choosing event locations."""
         spots = find_spots(article, doc, self.gazetteer)
-        choices = self._border_areas(spots, resolve_spots(spots))
+        choices = _consistent(spots, self._border_areas(spots, resolve_spots(spots)))
         mentions = [PlaceMention(article_id=article.id, text=s.text, start=s.start, end=s.end,
                                  place=self._place(s, c) if c else None)
                     for s, c in zip(spots, choices)]
@@ -178,6 +183,26 @@ class PlaceResolver:
                      country=self.gazetteer.iso3(entry.country),
                      admin1=entry.admin1 if entry.kind != "country" else None,
                      precision=precision_of(spot, entry))
+
+
+def _consistent(spots: list[Spot], choices: list[Optional[Entry]]) -> list[Optional[Entry]]:
+    """A place read as lying outside the units named after it ('Nima (Accra, Greater Accra)'
+    resolved to a Nima 10,000 km away) is another place the gazetteer lacks: left unresolved,
+    so that its units stand for it."""
+    chosen = {id(s): c for s, c in zip(spots, choices)}
+    return [None if c is not None and _outside(s, c, chosen) else c for s, c in zip(spots, choices)]
+
+
+def _outside(spot: Spot, entry: Entry, chosen: dict) -> bool:
+    """Only units read by their own name as an admin unit count; a big city read by its own
+    name is trusted over them."""
+    if (entry.primary and entry.population >= BIG_CITY / 10) or in_unit(entry, spot.parents):
+        return False
+    units = [chosen.get(id(p)) for p in spot.parent_spots if not COMPASS.issuperset(p.key.split())]
+    units = [u for u in units if u is not None and u.primary and u.kind in UNIT_REACH_KM]
+    return bool(units) and all(
+        u.country != entry.country if u.kind == "country"
+        else _km(entry.lat, entry.lon, u.lat, u.lon) > UNIT_REACH_KM[u.kind] for u in units)
 
 
 def _finer(best: PlaceMention, pool: list) -> Optional[PlaceMention]:

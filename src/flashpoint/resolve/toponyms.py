@@ -77,6 +77,7 @@ class Spot:
     parents: list[str] = field(default_factory=list)  # keys of the units named after it:
     # 'Napula (Macomia, Cabo Delgado)', 'Kafr Nabl, Idlib province' -> ['macomia', 'cabo delgado']
     child: Optional["Spot"] = None    # the place it names the unit of, when it is such a unit
+    parent_spots: list["Spot"] = field(default_factory=list, repr=False, compare=False)
     dateline: bool = False           # 'BEIRUT (Reuters) -': where the report was filed
 
 
