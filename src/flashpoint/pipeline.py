@@ -152,7 +152,7 @@ class Pipeline:
         if self._casing is None:
             from flashpoint.ingest.noisy import case_restorer
 
-            self._casing = case_restorer(self.places.gazetteer)
+            self._casing = case_restorer(self.places.gazetteer, self.nlp)
         return self._casing.restore(text)
 
     def _parse_one(self, article: Article, text: str):

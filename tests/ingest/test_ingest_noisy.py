@@ -53,9 +53,11 @@ def _row(name, kind, country, population, gid):
 def restorer(tmp_path_factory):
     rows = [_row("Port Harcourt", "locality", "NG", 1_100_000, 1), _row("Jos", "locality", "NG", 800_000, 2),
             _row("Bauchi", "province", "NG", 6_000_000, 3), _row("Mobile", "locality", "US", 190_000, 4),
-            _row("Gwoza", "locality", "NG", 30_000, 5), _row("Nigeria", "country", "NG", 200_000_000, 6)]
+            _row("Gwoza", "locality", "NG", 30_000, 5), _row("Nigeria", "country", "NG", 200_000_000, 6),
+            _row("Hospital", "locality", "IE", 600, 7), _row("Dikwa", "locality", "NG", 25_000, 8)]
     path = build_index(tmp_path_factory.mktemp("gaz") / "case.sqlite", installed=False, extra=rows)
-    return CaseRestorer(Gazetteer([path]), ["ISWAP", "Boko Haram", "US", "Nigerian Army"])
+    return CaseRestorer(Gazetteer([path]), ["ISWAP", "Boko Haram", "US", "Nigerian Army"],
+                        dictionary=["hospital", "mobile", "clinic"])
 
 
 def test_capitals_return_to_names_days_months_and_sentence_starts(restorer):
@@ -68,9 +70,14 @@ def test_capitals_return_to_names_days_months_and_sentence_starts(restorer):
 
 
 def test_common_words_and_small_towns_stay_lower_case(restorer):
-    text = "they may move the mobile clinic to gwoza, bauchi state officials said in nigeria."
+    text = "they may move the mobile clinic, bauchi state officials said; gwoza is calm."
     restored = restorer.restore(text)
-    assert restored == "They may move the mobile clinic to gwoza, Bauchi state officials said in Nigeria."
+    assert restored == "They may move the mobile clinic, Bauchi state officials said; gwoza is calm."
+
+
+def test_a_small_town_after_a_locative_word_is_capitalised_but_not_an_english_word(restorer):
+    text = "two were hurt near dikwa and taken to hospital in gwoza."
+    assert restorer.restore(text) == "Two were hurt near Dikwa and taken to hospital in Gwoza."
 
 
 LOWER_CASE = [

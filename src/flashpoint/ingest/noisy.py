@@ -58,6 +58,10 @@ CONNECTORS = {"al", "el", "de", "du", "da", "do", "dos", "das", "del", "la", "le
 # A one-word place name is capitalised only when it is this populous (or a country or first-
 # order division), and not an English word in its own right.
 MIN_POPULATION = 100_000
+# Where a smaller place may stand: after a locative preposition, 'village of', or a bracket.
+PLACE_CONTEXT = re.compile(r"(?:\b(?:in|at|near|outside|around|from|to)|\b(?:village|town|city|"
+                           r"district|province|region|state|county|area|outskirts) of|[(,])\s+$"
+                           r"|\($", re.I)
 BIG_KINDS = ("country", "province", "capital", "region", "continent", "sea")
 ENGLISH = frozenset("""
 a an and are as at be but by for from had has have he her his in is it its of on or our she
@@ -76,8 +80,10 @@ bar van tours troy sparta rome """.split())
 class CaseRestorer:
     """Puts capitals back into lower-case text; see the module docstring."""
 
-    def __init__(self, gazetteer: Gazetteer, names: Iterable[str] = ()):
+    def __init__(self, gazetteer: Gazetteer, names: Iterable[str] = (),
+                 dictionary: Iterable[str] = ()):
         self.gazetteer = gazetteer
+        self.dictionary = frozenset(dictionary)  # English words, for small places after 'in'
         self.names: dict[str, str] = {}
         for name in names:
             low = name.lower()
@@ -121,7 +127,10 @@ class CaseRestorer:
         for i, n in options:
             span = range(i, i + n)
             phrase = [text[a:b].lower() for a, b in words[i:i + n]]
-            if any(k in taken for k in span) or not self._place_like(phrase, found.get(keys[i, n])):
+            entries = found.get(keys[i, n])
+            after = PLACE_CONTEXT.search(text, max(0, words[i][0] - 30), words[i][0])
+            if any(k in taken for k in span) or not (self._place_like(phrase, entries) or (
+                    after and self._small_place(phrase, entries))):
                 continue
             for k, (a, b) in zip(span, words[i:i + n]):
                 if k == i or text[a:b].lower() not in CONNECTORS:
@@ -142,6 +151,13 @@ class CaseRestorer:
         if word in ENGLISH or word in STOP_WORDS or len(word) < 3:
             return False
         return big or self.gazetteer.demonym(word) is not None
+
+    def _small_place(self, phrase: list[str], entries: Optional[list]) -> bool:
+        """After 'in', 'near', 'village of', '(': a place of any size whose words are not
+        English ('in kafr nabl', 'near napula'), as the dictionary knows English."""
+        return bool(entries) and bool(self.dictionary) and not any(
+            w in self.dictionary or w in STOP_WORDS or w in ENGLISH or len(w) < 3
+            for w in phrase if w not in CONNECTORS) and phrase[0] not in CONNECTORS
 
     def _apply_words(self, text: str, words: list[tuple[int, int]], chars: list[str]) -> None:
         """'I', days, months; 'may' and 'march' only beside a day number."""
@@ -175,13 +191,24 @@ def _title(chars: list[str], a: int, b: int) -> None:
             _upper(chars, i)
 
 
-def case_restorer(gazetteer: Gazetteer) -> CaseRestorer:
-    """A CaseRestorer with the actor registry's names: actors, countries, their adjectives,
-    peoples and capitals."""
+def case_restorer(gazetteer: Gazetteer, nlp=None) -> CaseRestorer:
+    """A CaseRestorer with the actor registry's names (actors, countries, their adjectives,
+    peoples and capitals) and, from the spaCy pipeline's lemmatizer when given, its English
+    word list (WordNet's index)."""
     from flashpoint.resolve.actor_registry import load_registry
 
     reg = load_registry()
     names = [n for e in reg.entries.values() for n in (e.name, *e.aliases, *e.exact)]
     names += [n for c in reg.countries.values()
               for n in (c.name, *c.names, *c.adjectives, *c.people, *c.capitals)]
-    return CaseRestorer(gazetteer, names)
+    return CaseRestorer(gazetteer, names, english_words(nlp) if nlp is not None else ())
+
+
+def english_words(nlp) -> set[str]:
+    """The base forms in the lemmatizer's index (WordNet): nouns, verbs, adjectives, adverbs."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return set()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if "lemma_index" not in lookups.tables:
+        return set()
+    return {w for words in lookups.get_table("lemma_index").values() for w in words}
