@@ -44,6 +44,8 @@ ROWS = [
     _row("Czechia", "country", 49.8, 15.5, "CZ", None, None, 9100019, 10_000_000),
     _row("Porto dos Santos Antonio", "locality", -12.0, -38.0, "BR", "Bahia", None, 9100020, 8_000),
     _row("Porto", "locality", 41.15, -8.61, "PT", "Porto", None, 9100021, 250_000),
+    _row("Zaria Hills", "locality", 10.52, 7.44, "NG", "Zaria Hills", None, 9100025, 1_500_000),
+    _row("Zaria Hills", "province", 10.3, 7.7, "NG", "Zaria Hills", None, 9100026, 6_000_000),
     _row("Kessa", "locality", 45.0, 5.0, "FR", "Isère", None, 9100023, 3_000),
     _row("Gorma", "province", 12.0, 1.0, "BF", "Gorma", None, 9100024, 400_000),
     _row("Bahia", "province", -12.5, -41.7, "BR", "Bahia", None, 9100022, 14_000_000),
@@ -171,3 +173,11 @@ def test_a_namesake_far_outside_the_units_named_is_left_for_the_units(resolver, 
     mentions = resolver.find(article, nlp(text))
     assert [m.place.name if m.place else None for m in mentions] == [None, "Gorma"]
     assert locate(resolver, nlp, text, "killed").name == "Gorma"
+
+
+def test_the_state_of_a_name_is_the_state_not_its_city(resolver, nlp):
+    text = "Bandits raided three villages in the state of Zaria Hills on Sunday."
+    place = locate(resolver, nlp, text, "raided")
+    assert (place.name, place.precision) == ("Zaria Hills", 4)
+    text = "Bandits raided a market in Zaria Hills on Sunday."
+    assert locate(resolver, nlp, text, "raided").precision == 1
