@@ -19,7 +19,6 @@ import re
 from typing import Iterable, Optional
 
 import ftfy
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from flashpoint.resolve.gazetteer import Gazetteer, normalise
 
@@ -82,12 +81,15 @@ class CaseRestorer:
 
     def __init__(self, gazetteer: Gazetteer, names: Iterable[str] = (),
                  dictionary: Iterable[str] = ()):
+        from spacy.lang.en.stop_words import STOP_WORDS  # here: reading articles needs no spaCy
+
         self.gazetteer = gazetteer
         self.dictionary = frozenset(dictionary)  # English words, for small places after 'in'
+        self.stop = STOP_WORDS
         self.names: dict[str, str] = {}
         for name in names:
             low = name.lower()
-            if any(c.isupper() for c in name) and len(low) == len(name) and low not in STOP_WORDS:
+            if any(c.isupper() for c in name) and len(low) == len(name) and low not in self.stop:
                 self.names.setdefault(low, name)  # never 'US' for 'us' nor 'IS' for 'is'
 
 
@@ -148,7 +150,7 @@ class CaseRestorer:
         if len(phrase) > 1:
             return big or not any(w in ENGLISH for w in phrase)
         word = phrase[0]
-        if word in ENGLISH or word in STOP_WORDS or len(word) < 3:
+        if word in ENGLISH or word in self.stop or len(word) < 3:
             return False
         return big or self.gazetteer.demonym(word) is not None
 
@@ -156,7 +158,7 @@ class CaseRestorer:
         """After 'in', 'near', 'village of', '(': a place of any size whose words are not
         English ('in kafr nabl', 'near napula'), as the dictionary knows English."""
         return bool(entries) and bool(self.dictionary) and not any(
-            w in self.dictionary or w in STOP_WORDS or w in ENGLISH or len(w) < 3
+            w in self.dictionary or w in self.stop or w in ENGLISH or len(w) < 3
             for w in phrase if w not in CONNECTORS) and phrase[0] not in CONNECTORS
 
     def _apply_words(self, text: str, words: list[tuple[int, int]], chars: list[str]) -> None:
