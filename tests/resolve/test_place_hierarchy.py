@@ -46,6 +46,7 @@ ROWS = [
     _row("Porto", "locality", 41.15, -8.61, "PT", "Porto", None, 9100021, 250_000),
     _row("Zaria Hills", "locality", 10.52, 7.44, "NG", "Zaria Hills", None, 9100025, 1_500_000),
     _row("Zaria Hills", "province", 10.3, 7.7, "NG", "Zaria Hills", None, 9100026, 6_000_000),
+    _row("Ruritania", "country", 45.0, 20.0, "RU", None, None, 9100027, 9_000_000),
     _row("Kessa", "locality", 45.0, 5.0, "FR", "Isère", None, 9100023, 3_000),
     _row("Gorma", "province", 12.0, 1.0, "BF", "Gorma", None, 9100024, 400_000),
     _row("Bahia", "province", -12.5, -41.7, "BR", "Bahia", None, 9100022, 14_000_000),
@@ -181,3 +182,8 @@ def test_the_state_of_a_name_is_the_state_not_its_city(resolver, nlp):
     assert (place.name, place.precision) == ("Zaria Hills", 4)
     text = "Bandits raided a market in Zaria Hills on Sunday."
     assert locate(resolver, nlp, text, "raided").precision == 1
+
+
+def test_a_country_the_target_phrase_calls_on_is_not_the_location(resolver, nlp):
+    text = "The council urged restraint and called on Ruritania to withdraw its forces."
+    assert locate(resolver, nlp, text, "called", avoid=["Ruritania to withdraw its forces"]) is None

@@ -60,6 +60,7 @@ class Role(NamedTuple):
     sentence: int = -1   # index of the sentence it stands in (-1: not known)
     container: bool = False  # names the unit the place before it lies in: 'X (Macomia, ...)'
     dateline: bool = False   # 'BEIRUT (Reuters) -': where the report was filed, not the event
+    after_in: bool = False   # right after 'in', 'at', 'near'...: 'positions in X' names a place
 
 
 NEUTRAL = Role(False, False)
@@ -94,7 +95,7 @@ class PlaceResolver:
         starts = [sent.start_char for sent in doc.sents]
         chosen = {id(s): c for s, c in zip(spots, choices)}
         roles = [Role(s.locative, s.speaker, bisect.bisect_right(starts, s.start) - 1,
-                      _contains(s, chosen), s.dateline) for s in spots]
+                      _contains(s, chosen), s.dateline, s.after_in) for s in spots]
         return Survey(mentions, roles)
 
     def resolve_spans(self, article: Article, doc: Doc,
@@ -118,7 +119,9 @@ class PlaceResolver:
         preposition that is more specific and in the same country wins over them ('in Temuco,
         ..., forces of Chile opened fire' happened in Temuco). The same-sentence fallback never takes a
         mention inside ``avoid`` (the actor and recipient phrases: 'The US retaliated') unless
-        a locative preposition governs it ('LNA positions in Wadi al-Rabi'), nor a place that
+        'in', 'at', 'near'... stands right before it ('LNA positions in Wadi al-Rabi'), or a
+        locative preposition governs a place smaller than a country (not 'called on the
+        United States'), nor a place that
         speaks ('Washington blames'); it prefers places after a locative preposition
         ('in', 'at', 'near', 'on'...) and a dateline's place never counts. Demonyms count there only as places ('on Iraqi bases').
         ``roles`` (from ``survey``, aligned with ``mentions``) says which places those are;
@@ -129,7 +132,8 @@ class PlaceResolver:
         roles = roles or [NEUTRAL] * len(mentions)
         pool = [(m, r) for m, r in zip(mentions, roles) if m.place and sentence[0] <= m.start
                 and m.end <= sentence[1] and not r.dateline
-                and (r.locative or not _inside(m, avoid))]
+                and (r.after_in or (r.locative and m.place.precision < 6)
+                     or not _inside(m, avoid))]
         chosen = [mentions[i] for i in attached if 0 <= i < len(mentions) and mentions[i].place]
         if chosen:
             best = min(chosen, key=lambda m: (m.place.precision, _gap(m, trigger)))

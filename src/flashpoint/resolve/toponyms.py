@@ -79,6 +79,7 @@ class Spot:
     child: Optional["Spot"] = None    # the place it names the unit of, when it is such a unit
     parent_spots: list["Spot"] = field(default_factory=list, repr=False, compare=False)
     dateline: bool = False           # 'BEIRUT (Reuters) -': where the report was filed
+    after_in: bool = False           # right after 'in', 'at', 'near'... in the text itself
 
 
 def find_spots(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Spot]:
@@ -324,8 +325,8 @@ def _read_role(spot: Spot, doc: Doc) -> None:
     spot.border = _names_border(root)
     if spot.demonym and not (root.dep_ == "amod" and root.head.lower_ in PLACE_NOUNS):
         return  # 'Iraqi militias' says who, not where; 'on Iraqi bases' says where
-    spot.locative = _under_locative(root) or bool(LOCATIVE_BEFORE.search(
-        doc.text[max(0, spot.start - 30):spot.start]))
+    spot.after_in = bool(LOCATIVE_BEFORE.search(doc.text[max(0, spot.start - 30):spot.start]))
+    spot.locative = _under_locative(root) or spot.after_in
 
 
 # 'in X', 'at the X', 'near X': a place right after a locative preposition, whatever the parse.
