@@ -47,6 +47,9 @@ ROWS = [
     _row("Zaria Hills", "locality", 10.52, 7.44, "NG", "Zaria Hills", None, 9100025, 1_500_000),
     _row("Zaria Hills", "province", 10.3, 7.7, "NG", "Zaria Hills", None, 9100026, 6_000_000),
     _row("Ruritania", "country", 45.0, 20.0, "RU", None, None, 9100027, 9_000_000),
+    _row("Vila Serena", "locality", 35.0, 139.0, "JP", "Chiba", None, 9100028, 60_000),
+    _row("Itacaré Grande", "locality", -5.4, -49.1, "BR", "Pará", None, 9100029, 280_000),
+    _row("Pará", "province", -4.0, -52.0, "BR", "Pará", None, 9100030, 8_000_000),
     _row("Kessa", "locality", 45.0, 5.0, "FR", "Isère", None, 9100023, 3_000),
     _row("Gorma", "province", 12.0, 1.0, "BF", "Gorma", None, 9100024, 400_000),
     _row("Bahia", "province", -12.5, -41.7, "BR", "Bahia", None, 9100022, 14_000_000),
@@ -187,3 +190,10 @@ def test_the_state_of_a_name_is_the_state_not_its_city(resolver, nlp):
 def test_a_country_the_target_phrase_calls_on_is_not_the_location(resolver, nlp):
     text = "The council urged restraint and called on Ruritania to withdraw its forces."
     assert locate(resolver, nlp, text, "called", avoid=["Ruritania to withdraw its forces"]) is None
+
+
+def test_a_neighbourhood_read_far_from_the_town_reported_on_is_left_unresolved(resolver, nlp):
+    text = ("On 3 June 2021, in Itacaré Grande, Pará, a man was shot dead in the Vila Serena "
+            "neighbourhood by two gunmen.")
+    assert locate(resolver, nlp, text, "shot").name == "Itacaré Grande"
+

@@ -33,7 +33,9 @@ CONTEXT_ADMIN = 2.5     # the candidate lies in a province the article names
 PARENT = 4.0            # ... the very unit named after it: 'Napula (Macomia, Cabo Delgado)'
 UNIT_ORDER = 1.5        # a name before its units is the smaller place, a unit the larger
 # A place farther than this from the centre of every unit named for it is not in them.
-UNIT_REACH_KM = {"district": 150.0, "province": 500.0, "country": 0.0}
+UNIT_REACH_KM = {"district": 150.0, "province": 500.0, "country": 0.0, "capital": 60.0,
+                 "locality": 60.0}
+QUARTER_KM = 60.0       # a neighbourhood lies this near a town the article names
 # Units named only by a direction ('Southern', 'North East') exist in many countries: no proof.
 COMPASS = frozenset("north south east west northern southern eastern western central "
                     "northeast northwest southeast southwest upper lower middle".split())
@@ -194,7 +196,19 @@ def _consistent(spots: list[Spot], choices: list[Optional[Entry]]) -> list[Optio
     resolved to a Nima 10,000 km away) is another place the gazetteer lacks: left unresolved,
     so that its units stand for it."""
     chosen = {id(s): c for s, c in zip(spots, choices)}
-    return [None if c is not None and _outside(s, c, chosen) else c for s, c in zip(spots, choices)]
+    towns = [(id(s), c) for s, c in zip(spots, choices)
+             if c is not None and c.kind in ("locality", "capital") and not s.quarter]
+    return [None if c is not None and (_outside(s, c, chosen) or _stray_quarter(s, c, towns))
+            else c for s, c in zip(spots, choices)]
+
+
+def _stray_quarter(spot: Spot, entry: Entry, towns: list) -> bool:
+    """'shot in Cidade Nova neighbourhood' in a report on Maraba: a quarter lies in the town
+    the article is about, never 2,000 km away; read far from every town it names, it is
+    another quarter the gazetteer lacks."""
+    others = [t for k, t in towns if k != id(spot)]
+    return spot.quarter and bool(others) and all(
+        _km(entry.lat, entry.lon, t.lat, t.lon) > QUARTER_KM for t in others)
 
 
 def _outside(spot: Spot, entry: Entry, chosen: dict) -> bool:

@@ -80,6 +80,7 @@ class Spot:
     parent_spots: list["Spot"] = field(default_factory=list, repr=False, compare=False)
     dateline: bool = False           # 'BEIRUT (Reuters) -': where the report was filed
     after_in: bool = False           # right after 'in', 'at', 'near'... in the text itself
+    quarter: bool = False            # 'X neighbourhood', 'Colonia X': a part of a town
 
 
 def find_spots(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Spot]:
@@ -289,6 +290,10 @@ def _kind_follows(span: Span, candidates: list[Entry], doc: Doc) -> bool:
     return any(c.kind in kinds for c in candidates)
 
 
+QUARTER_AFTER = re.compile(r"^\s+(?:neighbou?rhoods?|community|quarter|suburb|district of)\b", re.I)
+QUARTER_BEFORE = re.compile(r"\b(?:colonia|barangay|barrio|bairro)\s+$", re.I)
+
+
 def _read_context(spot: Spot, text: str) -> None:
     before = text[max(0, spot.start - 60):spot.start]
     after = text[spot.end:spot.end + 25]
@@ -296,6 +301,7 @@ def _read_context(spot: Spot, text: str) -> None:
     spot.part = bool(PART.search(before))
     m = ADMIN_AFTER.match(after)
     spot.kind_hint = KIND_WORDS.get(m.group(1).lower()) if m else None
+    spot.quarter = bool(QUARTER_AFTER.match(after) or QUARTER_BEFORE.search(before))
     if UPSTATE.search(before):
         spot.kind_hint = "province"  # 'upstate New York' is the state, not the city
 
