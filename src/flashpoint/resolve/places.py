@@ -117,28 +117,32 @@ class PlaceResolver:
         """The event's place: the attached mentions first, then places in its sentence.
 
         Among attached mentions the most specific place wins (a base over its province over its
-        country), then the one nearest the trigger; a place of the sentence after a locative
-        preposition that is more specific and in the same country wins over them ('in Temuco,
-        ..., forces of Chile opened fire' happened in Temuco). The same-sentence fallback never takes a
-        mention inside ``avoid`` (the actor and recipient phrases: 'The US retaliated') unless
-        'in', 'at', 'near'... stands right before it ('LNA positions in Wadi al-Rabi'), or a
-        locative preposition governs a place smaller than a country (not 'called on the
-        United States'), nor a place that
-        speaks ('Washington blames'); it prefers places after a locative preposition
-        ('in', 'at', 'near', 'on'...) and a dateline's place never counts. Demonyms count there only as places ('on Iraqi bases').
-        ``roles`` (from ``survey``, aligned with ``mentions``) says which places those are;
-        without it every mention is taken as neutral. A sentence with no place takes the most
-        specific place of the nearest sentence before it that names one (CARRY_CHARS back at
-        most; ``roles`` say which sentence each mention stands in).
+        country), then one that is not a unit named for another, then the one nearest the
+        trigger; a place of the sentence after a locative preposition that is more specific and
+        in the same country wins over them ('in Temuco, ..., forces of Chile opened fire'
+        happened in Temuco).
+
+        The same-sentence fallback prefers places after a locative preposition ('in', 'at',
+        'near', 'on'...). It never takes a dateline's place, nor a place that speaks
+        ('Washington blames'), nor a mention inside ``avoid`` (the actor and recipient phrases:
+        'The US retaliated') unless 'in', 'at', 'near'... stands right before it ('LNA
+        positions in Wadi al-Rabi') or a locative preposition governs a place smaller than a
+        country (not 'called on the United States'). Demonyms count there only as places ('on
+        Iraqi bases'). ``roles`` (from ``survey``, aligned with ``mentions``) says which places
+        those are; without it every mention is taken as neutral. A sentence with no place takes
+        the most specific place of the nearest sentence before it that names one (CARRY_CHARS
+        back at most; ``roles`` say which sentence each mention stands in).
         """
         roles = roles or [NEUTRAL] * len(mentions)
         pool = [(m, r) for m, r in zip(mentions, roles) if m.place and sentence[0] <= m.start
                 and m.end <= sentence[1] and not r.dateline
                 and (r.after_in or (r.locative and m.place.precision < 6)
                      or not _inside(m, avoid))]
-        chosen = [mentions[i] for i in attached if 0 <= i < len(mentions) and mentions[i].place]
+        chosen = [(mentions[i], roles[i]) for i in attached
+                  if 0 <= i < len(mentions) and mentions[i].place]
         if chosen:
-            best = min(chosen, key=lambda m: (m.place.precision, _gap(m, trigger)))
+            best = min(chosen, key=lambda c: (c[0].place.precision, c[1].container,
+                                              _gap(c[0], trigger)))[0]
             return (_finer(best, pool) or best).place.model_copy()
         best = self._rank(pool, trigger, avoid) or self._carried(mentions, roles, sentence[0])
         return best.place.model_copy() if best else None
