@@ -78,6 +78,8 @@ def test_common_words_and_small_towns_stay_lower_case(restorer):
 def test_a_small_town_after_a_locative_word_is_capitalised_but_not_an_english_word(restorer):
     text = "two were hurt near dikwa and taken to hospital in gwoza."
     assert restorer.restore(text) == "Two were hurt near Dikwa and taken to hospital in Gwoza."
+    text = "gunmen raided gwoza town and dikwa (borno) overnight."
+    assert restorer.restore(text) == "Gunmen raided Gwoza town and Dikwa (borno) overnight."
 
 
 LOWER_CASE = [

@@ -57,6 +57,9 @@ CONNECTORS = {"al", "el", "de", "du", "da", "do", "dos", "das", "del", "la", "le
 # A one-word place name is capitalised only when it is this populous (or a country or first-
 # order division), and not an English word in its own right.
 MIN_POPULATION = 100_000
+# ... or before a kind word or a bracket: 'napula village', 'napula (macomia, ...)'.
+PLACE_KIND_AFTER = re.compile(r"\s*\(|\s+(?:village|town|city|district|province|state|county|"
+                              r"region|governorate|municipality|camp|area)\b", re.I)
 # Where a smaller place may stand: after a locative preposition, 'village of', or a bracket.
 PLACE_CONTEXT = re.compile(r"(?:\b(?:in|at|near|outside|around|from|to)|\b(?:village|town|city|"
                            r"district|province|region|state|county|area|outskirts) of|[(,])\s+$"
@@ -130,7 +133,9 @@ class CaseRestorer:
             span = range(i, i + n)
             phrase = [text[a:b].lower() for a, b in words[i:i + n]]
             entries = found.get(keys[i, n])
-            after = PLACE_CONTEXT.search(text, max(0, words[i][0] - 30), words[i][0])
+            end = words[i + n - 1][1]
+            after = PLACE_CONTEXT.search(text, max(0, words[i][0] - 30), words[i][0]) \
+                or PLACE_KIND_AFTER.match(text, end)
             if any(k in taken for k in span) or not (self._place_like(phrase, entries) or (
                     after and self._small_place(phrase, entries))):
                 continue
