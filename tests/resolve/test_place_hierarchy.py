@@ -48,6 +48,7 @@ ROWS = [
     _row("Zaria Hills", "province", 10.3, 7.7, "NG", "Zaria Hills", None, 9100026, 6_000_000),
     _row("Ruritania", "country", 45.0, 20.0, "RU", None, None, 9100027, 9_000_000),
     _row("Vila Serena", "locality", 35.0, 139.0, "JP", "Chiba", None, 9100028, 60_000),
+    _row("Colonia Serena", "locality", 36.0, 138.0, "JP", "Nagano", None, 9100031, 60_000),
     _row("Itacaré Grande", "locality", -5.4, -49.1, "BR", "Pará", None, 9100029, 280_000),
     _row("Pará", "province", -4.0, -52.0, "BR", "Pará", None, 9100030, 8_000_000),
     _row("Kessa", "locality", 45.0, 5.0, "FR", "Isère", None, 9100023, 3_000),
@@ -197,3 +198,8 @@ def test_a_neighbourhood_read_far_from_the_town_reported_on_is_left_unresolved(r
             "neighbourhood by two gunmen.")
     assert locate(resolver, nlp, text, "shot").name == "Itacaré Grande"
 
+
+
+def test_a_colonia_read_far_from_the_town_reported_on_is_left_unresolved(resolver, nlp):
+    text = "On 3 June 2021, in Itacaré Grande, Pará, gunmen wounded a man in Colonia Serena."
+    assert locate(resolver, nlp, text, "wounded").name == "Itacaré Grande"

@@ -292,6 +292,7 @@ def _kind_follows(span: Span, candidates: list[Entry], doc: Doc) -> bool:
 
 QUARTER_AFTER = re.compile(r"^\s+(?:neighbou?rhoods?|community|quarter|suburb|district of)\b", re.I)
 QUARTER_BEFORE = re.compile(r"\b(?:colonia|barangay|barrio|bairro)\s+$", re.I)
+QUARTER_NAME = re.compile(r"(?:colonia|barangay|barrio|bairro|zona)\b", re.I)
 
 
 def _read_context(spot: Spot, text: str) -> None:
@@ -301,7 +302,8 @@ def _read_context(spot: Spot, text: str) -> None:
     spot.part = bool(PART.search(before))
     m = ADMIN_AFTER.match(after)
     spot.kind_hint = KIND_WORDS.get(m.group(1).lower()) if m else None
-    spot.quarter = bool(QUARTER_AFTER.match(after) or QUARTER_BEFORE.search(before))
+    spot.quarter = bool(QUARTER_AFTER.match(after) or QUARTER_BEFORE.search(before)
+                        or QUARTER_NAME.match(spot.text))
     if UPSTATE.search(before):
         spot.kind_hint = "province"  # 'upstate New York' is the state, not the city
 
