@@ -72,7 +72,8 @@ def cities500() -> dict[int, set[str]]:
 
 
 def wof_rows(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as fh:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
     return [r for r in rows if not r["deprecated"] and not r["superseded_by"]
             and r["is_current"] != "0"]
@@ -145,6 +146,15 @@ def write(rows: list[list[str]], path: Path) -> None:
             fh.write("\t".join(v.replace("\t", " ") for v in r) + "\n")
 
 
+def wof_files(folder: Path) -> list[Path]:
+    """Every country extract, plain (``af.tsv``) or compressed (``ng.tsv.gz``), by country code."""
+    files = sorted([*folder.glob("*.tsv"), *folder.glob("*.tsv.gz")], key=lambda p: p.name)
+    if not files:
+        raise SystemExit(f"no Who's On First extracts (*.tsv, *.tsv.gz) in {folder}; "
+                         "pass --shared with the folder that holds data/gazetteer/whosonfirst")
+    return files
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT / ".." / "shared")
@@ -152,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     src = args.shared / "data" / "gazetteer"
     known = cities500()
     rows = []
-    for tsv in sorted((src / "whosonfirst").glob("*.tsv")):
+    for tsv in wof_files(src / "whosonfirst"):
         rows += wof_places(tsv, known)
     rows += lebanon_places(src / "geonames_lb" / "LB.txt", known)
     write(rows, OUT)

@@ -93,6 +93,7 @@ class Pipeline:
         self.batch_size = max(1, batch_size)
         self._places = places
         self._actors = actors
+        self._casing = None
 
     @property
     def nlp(self):
@@ -138,11 +139,24 @@ class Pipeline:
 
     def _parse(self, articles: list[Article]) -> list:
         """spaCy docs in article order; if a batch fails, parse one by one to find the culprit."""
-        texts = [a.masked_text() for a in articles]
+        texts = [self._with_case(a.masked_text()) for a in articles]
         try:
             return list(self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.workers))
         except Exception:  # isolate the failing article; the others still get parsed
             return [self._parse_one(a, t) for a, t in zip(articles, texts)]
+
+    def _with_case(self, text: str) -> str:
+        """Text written all in lower case is parsed as a same-length copy with its capitals
+        restored (flashpoint.ingest.noisy), so that names are found; offsets stay true."""
+        from flashpoint.ingest.noisy import lacks_case
+
+        if not lacks_case(text):
+            return text
+        if self._casing is None:
+            from flashpoint.ingest.noisy import case_restorer
+
+            self._casing = case_restorer(self.places.gazetteer, self.nlp)
+        return self._casing.restore(text)
 
     def _parse_one(self, article: Article, text: str):
         try:

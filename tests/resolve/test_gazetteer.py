@@ -80,3 +80,38 @@ def test_every_shipped_conflict_place_names_its_source():
         for i, r in zip(range(2000), reader):
             assert r["source"].startswith(("wof", "geonames:")), r
             assert r["source"] != "wof" or r["geonames_id"], r
+
+
+# The countries whose Who's On First extracts the shipped file is built from (see its README).
+WOF_COUNTRIES = set("AF AM AZ BD BF BI CD CF CM CO EG ET HT IL IQ IR JO KE LB LY ML MM MZ NE NG "
+                    "PH PK PS SA SD SO SS SY TD TR UA UG VE YE".split())
+
+
+def test_the_shipped_places_cover_every_who_s_on_first_country_within_budget():
+    path = DATA / "conflict_places.tsv.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        countries = {line.split("\t", 5)[4] for line in fh}
+    assert WOF_COUNTRIES <= countries
+    shipped = sum(p.stat().st_size for p in DATA.iterdir() if p.is_file())
+    assert shipped < 20_000_000  # the size budget the README states
+
+
+def test_the_builder_reads_compressed_extracts(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "build_gazetteer", Path(__file__).resolve().parents[2] / "tools" / "build_gazetteer.py")
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    header = ("wof_id\tname\tplacetype\tlatitude\tlongitude\tcountry\tparent_id\tregion_id\t"
+              "county_id\tis_current\tdeprecated\tgeonameid\tgn_feature_code\tpopulation\t"
+              "src_geom\tsuperseded_by\tnames\n")
+    rows = ("1\tKorowa\tregion\t1.5\t30.5\tUG\t\t1\t\t1\t\t\t\t0\tmeso\t\tKorowa Region\n"
+            "2\tNtaba\tlocality\t1.2\t30.1\tUG\t1\t1\t\t-1\t\t\t\t0\twof\t\tNtaaba|Нтаба\n")
+    with gzip.open(tmp_path / "ug.tsv.gz", "wt", encoding="utf-8") as fh:
+        fh.write(header + rows)
+    [path] = builder.wof_files(tmp_path)
+    places = builder.wof_places(path, known={})
+    assert [(p[0], p[1], p[4], p[5], p[9]) for p in places] == [
+        ("Korowa", "province", "UG", "Korowa", "Korowa Region"),
+        ("Ntaba", "locality", "UG", "Korowa", "Ntaaba")]

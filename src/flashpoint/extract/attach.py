@@ -278,10 +278,21 @@ def listed_places(place_idx: list[int], places, doc) -> Optional[list[int]]:
     """The places of a list of two or more after a locative preposition ("hit targets in A,
     B and C"), when the event's clause has such a list."""
     for group in place_groups(place_idx, places, doc):
+        group = [k for k in group if not _unit_of_another(k, group, places)]
         if len(group) >= 2 and _locative(doc.char_span(places[group[0]].start, places[group[0]].end,
                                                        alignment_mode="expand")):
             return group
     return None
+
+
+def _unit_of_another(k: int, group: list[int], places) -> bool:
+    """'in Tlaxco, Puebla': Puebla names the state Tlaxco lies in, not a second place."""
+    from flashpoint.resolve.gazetteer import normalise
+
+    unit = places[k].place
+    return unit is not None and any(
+        j != k and places[j].place is not None and places[j].place.precision <= unit.precision
+        and normalise(places[j].place.admin1 or "") == normalise(unit.name) for j in group)
 
 
 def _locative(span) -> bool:

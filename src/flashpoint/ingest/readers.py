@@ -14,6 +14,9 @@ Accepted inputs (contract events-v1, "Articles in"):
 Files may be UTF-8 or UTF-16 (see ``ingest.encoding``); lines and whole-file articles are read
 with a bound, so memory stays bounded whatever the input.
 
+Text with a broken encoding ('itâ€™s') is repaired as it is read (flashpoint.ingest.noisy);
+the repaired text is the article's text, so offsets point into it.
+
 Problems never stop the stream: a bad file or line is yielded as an InputError (or its
 subclasses) naming the file, the line and the fix, and reading goes on with the next one.
 
@@ -37,6 +40,7 @@ from flashpoint.errors import BadArticleLine, DuplicateArticle, InputError, Unsu
 from flashpoint.ingest.encoding import (
     MAX_FILE_BYTES, MAX_LINE_BYTES, TooLong, bounded_lines, decode_text, text_lines,
 )
+from flashpoint.ingest.noisy import repair_encoding
 from flashpoint.record import Article, content_id
 
 TEXT_SUFFIXES = (".txt",)
@@ -149,7 +153,7 @@ def _plain_article(lines: Iterable, published: Optional[dt.date]) -> Article:
         parts.append(line)
     joined = "".join(parts) if isinstance(parts[0], str) else b"".join(parts)
     text = joined if isinstance(joined, str) else decode_text(joined, STDIN_NAME)
-    text = _normalise_newlines(text.lstrip("\ufeff"))
+    text = repair_encoding(_normalise_newlines(text.lstrip("\ufeff")))
     return Article(id=content_id(text), text=text, published=published)
 
 
@@ -241,7 +245,7 @@ def _read_bounded(path: Path) -> bytes:
 
 def read_text_file(path: Path, published: Optional[dt.date] = None) -> Article:
     """One plain-text article; its id is the file's stem."""
-    text = _normalise_newlines(decode_text(_read_bounded(path), str(path)))
+    text = repair_encoding(_normalise_newlines(decode_text(_read_bounded(path), str(path))))
     if not text.strip():
         raise InputError(f"{str(path)!r} is empty; a .txt input holds one article's text")
     return Article(id=path.stem, text=text, published=published)
@@ -251,8 +255,8 @@ def read_html_file(path: Path, published: Optional[dt.date] = None) -> Article:
     """One HTML page; the main text (boilerplate such as menus and footers dropped) is kept."""
     html = decode_text(_read_bounded(path), str(path))
     page = extract_main(html, str(path))
-    text = _normalise_newlines(page.text)
-    return Article(id=path.stem, text=text, title=page.title or None,
+    text = repair_encoding(_normalise_newlines(page.text))
+    return Article(id=path.stem, text=text, title=repair_encoding(page.title or "") or None,
                    published=parse_iso_date(page.date or "") or published,
                    url=page.url or None, source=page.sitename or None)
 
@@ -378,7 +382,9 @@ def _article_from(obj: dict, name: str, number: int, published: Optional[dt.date
         problem = "no \"text\" field" if text is None else '"text" is empty or not a string'
         raise _bad(name, number, problem, 'give each line a non-empty "text" string')
     fields = {key: _optional_string(obj, key, name, number) for key in OPTIONAL_FIELDS}
-    return Article(id=_article_id(obj, text, name, number), text=text,
+    if fields["title"]:
+        fields["title"] = repair_encoding(fields["title"])
+    return Article(id=_article_id(obj, text, name, number), text=repair_encoding(text),
                    published=_published(obj, name, number) or published, **fields)
 
 

@@ -8,8 +8,8 @@ supplement of bases, crossings, regions and seas, and any full GeoNames country 
 user added with ``flashpoint gazetteer add XX.txt``.
 
 The shipped and installed sources are compiled once into a SQLite index under the user cache
-folder (first use takes ~10 s; every later process opens it in milliseconds and keeps almost
-nothing in memory). User-added files go to their own index in the user data folder.
+folder (first use takes about half a minute; every later process opens it in milliseconds
+and keeps almost nothing in memory). User-added files go to their own index in the user data folder.
 """
 from __future__ import annotations
 

@@ -12,6 +12,7 @@ when extraction attached it to the event, never because it stands in the same se
 """
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter
 from typing import NamedTuple, Optional
@@ -20,6 +21,7 @@ from spacy.tokens import Doc
 
 from flashpoint.record import Article, Place, PlaceMention
 from flashpoint.resolve.gazetteer import Entry, Gazetteer, default_gazetteer, normalise
+from flashpoint.resolve.place_hierarchy import in_unit
 from flashpoint.resolve.toponyms import Spot, find_spots, spots_for_spans
 
 KIND_PRIOR = {"country": 3.0, "province": 0.5, "region": 1.5, "continent": 3.0, "sea": 2.0,
@@ -28,6 +30,15 @@ KIND_PRIOR = {"country": 3.0, "province": 0.5, "region": 1.5, "continent": 3.0, 
               "capital": 1.5}
 CONTEXT_COUNTRY = 3.0   # scaled by the share of the article's country votes
 CONTEXT_ADMIN = 2.5     # the candidate lies in a province the article names
+PARENT = 4.0            # ... the very unit named after it: 'Napula (Macomia, Cabo Delgado)'
+UNIT_ORDER = 1.5        # a name before its units is the smaller place, a unit the larger
+# A place farther than this from the centre of every unit named for it is not in them.
+UNIT_REACH_KM = {"district": 150.0, "province": 500.0, "country": 0.0, "capital": 60.0,
+                 "locality": 60.0}
+QUARTER_KM = 60.0       # a neighbourhood lies this near a town the article names
+# Units named only by a direction ('Southern', 'North East') exist in many countries: no proof.
+COMPASS = frozenset("north south east west northern southern eastern western central "
+                    "northeast northwest southeast southwest upper lower middle".split())
 NEARBY = 1.5            # within NEARBY_KM of another place the article names
 NEARBY_KM = 250.0
 PRIMARY_NAME = 1.0
@@ -48,9 +59,17 @@ class Role(NamedTuple):
 
     locative: bool   # after 'in', 'at', 'near', 'on'...: where something happened
     speaker: bool    # a capital that speaks for its government: 'Washington blames'
+    sentence: int = -1   # index of the sentence it stands in (-1: not known)
+    container: bool = False  # names the unit the place before it lies in: 'X (Macomia, ...)'
+    dateline: bool = False   # 'BEIRUT (Reuters) -': where the report was filed, not the event
+    after_in: bool = False   # right after 'in', 'at', 'near'...: 'positions in X' names a place
 
 
 NEUTRAL = Role(False, False)
+# An event whose sentence names no place happened where the sentences just before it say
+# ('Gunmen attacked a bus in Kafr Nabl. Two passengers died.'), looking this far back
+# (characters from the place to the event's sentence: about three news sentences).
+CARRY_CHARS = 600
 
 
 class Survey(NamedTuple):
@@ -71,11 +90,15 @@ class PlaceResolver:
     def survey(self, article: Article, doc: Doc) -> Survey:
         """The place mentions of ``find`` with their roles, for choosing event locations."""
         spots = find_spots(article, doc, self.gazetteer)
-        choices = self._border_areas(spots, resolve_spots(spots))
+        choices = _consistent(spots, self._border_areas(spots, resolve_spots(spots)))
         mentions = [PlaceMention(article_id=article.id, text=s.text, start=s.start, end=s.end,
                                  place=self._place(s, c) if c else None)
                     for s, c in zip(spots, choices)]
-        return Survey(mentions, [Role(s.locative, s.speaker) for s in spots])
+        starts = [sent.start_char for sent in doc.sents]
+        chosen = {id(s): c for s, c in zip(spots, choices)}
+        roles = [Role(s.locative, s.speaker, bisect.bisect_right(starts, s.start) - 1,
+                      _contains(s, chosen), s.dateline, s.after_in) for s in spots]
+        return Survey(mentions, roles)
 
     def resolve_spans(self, article: Article, doc: Doc,
                       spans: list[tuple[int, int]]) -> list[Optional[Place]]:
@@ -94,24 +117,58 @@ class PlaceResolver:
         """The event's place: the attached mentions first, then places in its sentence.
 
         Among attached mentions the most specific place wins (a base over its province over its
-        country), then the one nearest the trigger. The same-sentence fallback never takes a
-        mention inside ``avoid`` (the actor and recipient phrases: 'The US retaliated') nor a
-        place that speaks ('Washington blames'); it prefers places after a locative preposition
-        ('in', 'at', 'near', 'on'...). Demonyms count there only as places ('on Iraqi bases').
-        ``roles`` (from ``survey``, aligned with ``mentions``) says which places those are;
-        without it every mention is taken as neutral.
+        country), then one that is not a unit named for another, then the one nearest the
+        trigger; a place of the sentence after a locative preposition that is more specific and
+        in the same country wins over them ('in Temuco, ..., forces of Chile opened fire'
+        happened in Temuco).
+
+        The same-sentence fallback prefers places after a locative preposition ('in', 'at',
+        'near', 'on'...). It never takes a dateline's place, nor a place that speaks
+        ('Washington blames'), nor a mention inside ``avoid`` (the actor and recipient phrases:
+        'The US retaliated') unless 'in', 'at', 'near'... stands right before it ('LNA
+        positions in Wadi al-Rabi') or a locative preposition governs a place smaller than a
+        country (not 'called on the United States'). Demonyms count there only as places ('on
+        Iraqi bases'). ``roles`` (from ``survey``, aligned with ``mentions``) says which places
+        those are; without it every mention is taken as neutral. A sentence with no place takes
+        the most specific place of the nearest sentence before it that names one (CARRY_CHARS
+        back at most; ``roles`` say which sentence each mention stands in).
         """
-        chosen = [mentions[i] for i in attached if 0 <= i < len(mentions) and mentions[i].place]
-        if chosen:
-            best = min(chosen, key=lambda m: (m.place.precision, _gap(m, trigger)))
-            return best.place.model_copy()
         roles = roles or [NEUTRAL] * len(mentions)
         pool = [(m, r) for m, r in zip(mentions, roles) if m.place and sentence[0] <= m.start
-                and m.end <= sentence[1] and not _inside(m, avoid)]
-        ranked = [(not r.locative, m.place.precision, _gap(m, trigger), i)
+                and m.end <= sentence[1] and not r.dateline
+                and (r.after_in or (r.locative and m.place.precision < 6)
+                     or not _inside(m, avoid))]
+        chosen = [(mentions[i], roles[i]) for i in attached
+                  if 0 <= i < len(mentions) and mentions[i].place]
+        if chosen:
+            best = min(chosen, key=lambda c: (c[0].place.precision, c[1].container,
+                                              _gap(c[0], trigger)))[0]
+            return (_finer(best, pool) or best).place.model_copy()
+        best = self._rank(pool, trigger, avoid) or self._carried(mentions, roles, sentence[0])
+        return best.place.model_copy() if best else None
+
+    def _rank(self, pool: list[tuple[PlaceMention, Role]], trigger: tuple[int, int],
+              avoid=()) -> Optional[PlaceMention]:
+        """Locative places first, then those outside the actor phrases ('positions in X' may
+        stand inside the target's phrase), then places that are not a unit named for another
+        place, then the most specific, then the nearest to the trigger."""
+        ranked = [(not r.locative, _inside(m, avoid), r.container, m.place.precision,
+                   _gap(m, trigger), i)
                   for i, (m, r) in enumerate(pool)
                   if not r.speaker and (r.locative or not self._is_demonym(m))]
-        return pool[min(ranked)[3]][0].place.model_copy() if ranked else None
+        return pool[min(ranked)[-1]][0] if ranked else None
+
+    def _carried(self, mentions: list[PlaceMention], roles: list[Role],
+                 start: int) -> Optional[PlaceMention]:
+        """The place of the nearest earlier sentence that names one, for a sentence with none."""
+        before = [(m, r) for m, r in zip(mentions, roles) if m.place and m.end <= start
+                  and start - m.end <= CARRY_CHARS and r.sentence >= 0 and not r.dateline]
+        for back in sorted({r.sentence for _, r in before}, reverse=True):
+            pool = [(m, r) for m, r in before if r.sentence == back]
+            best = self._rank(pool, (pool[0][0].start, pool[0][0].start))
+            if best:
+                return best
+        return None
 
     def _border_areas(self, spots: list[Spot], choices: list[Optional[Entry]]) -> list[Optional[Entry]]:
         """'Strikes near the Syrian border' in a report about places in Iraq happened in Iraq's
@@ -136,6 +193,57 @@ class PlaceResolver:
                      country=self.gazetteer.iso3(entry.country),
                      admin1=entry.admin1 if entry.kind != "country" else None,
                      precision=precision_of(spot, entry))
+
+
+def _consistent(spots: list[Spot], choices: list[Optional[Entry]]) -> list[Optional[Entry]]:
+    """A place read as lying outside the units named after it ('Nima (Accra, Greater Accra)'
+    resolved to a Nima 10,000 km away) is another place the gazetteer lacks: left unresolved,
+    so that its units stand for it."""
+    chosen = {id(s): c for s, c in zip(spots, choices)}
+    towns = [(id(s), c) for s, c in zip(spots, choices)
+             if c is not None and c.kind in ("locality", "capital") and not s.quarter]
+    return [None if c is not None and (_outside(s, c, chosen) or _stray_quarter(s, c, towns))
+            else c for s, c in zip(spots, choices)]
+
+
+def _stray_quarter(spot: Spot, entry: Entry, towns: list) -> bool:
+    """'shot in Cidade Nova neighbourhood' in a report on Maraba: a quarter lies in the town
+    the article is about, never 2,000 km away; read far from every town it names, it is
+    another quarter the gazetteer lacks."""
+    others = [t for k, t in towns if k != id(spot)]
+    return spot.quarter and bool(others) and all(
+        _km(entry.lat, entry.lon, t.lat, t.lon) > QUARTER_KM for t in others)
+
+
+def _outside(spot: Spot, entry: Entry, chosen: dict) -> bool:
+    """Only units read by their own name as an admin unit count; a big city read by its own
+    name is trusted over them."""
+    if (entry.primary and entry.population >= BIG_CITY / 10) or in_unit(entry, spot.parents):
+        return False
+    units = [chosen.get(id(p)) for p in spot.parent_spots if not COMPASS.issuperset(p.key.split())]
+    units = [u for u in units if u is not None and u.primary and u.kind in UNIT_REACH_KM]
+    return bool(units) and all(
+        u.country != entry.country if u.kind == "country"
+        else _km(entry.lat, entry.lon, u.lat, u.lon) > UNIT_REACH_KM[u.kind] for u in units)
+
+
+def _finer(best: PlaceMention, pool: list) -> Optional[PlaceMention]:
+    """A locative place of the sentence more specific than ``best`` and in its country."""
+    finer = [m for m, r in pool if r.locative and not r.container
+             and m.place.precision < best.place.precision
+             and best.place.country and m.place.country == best.place.country]
+    return min(finer, key=lambda m: (m.place.precision, m.start)) if finer else None
+
+
+def _contains(spot: Spot, chosen: dict) -> bool:
+    """True when ``spot`` names the unit its child place lies in, as resolved: the child's
+    admin names include it, or it is a larger unit of the child's country."""
+    child, unit = spot.child, chosen.get(id(spot))
+    place = chosen.get(id(child)) if child is not None else None
+    if place is None or unit is None:
+        return False
+    return in_unit(place, [spot.key]) or (unit.precision > place.precision
+                                            and unit.country == place.country)
 
 
 def _home_country(spots: list[Spot], choices: list[Optional[Entry]]) -> Optional[str]:
@@ -227,6 +335,12 @@ def _score(spot: Spot, c: Entry, ctx: _Context) -> float:
         score -= PRIMARY_NAME  # 'Ohio' is the state far more often than 'Ohio County'
     if c.precision == 1 and c.admin1 and normalise(c.admin1) in ctx.admins:
         score += CONTEXT_ADMIN
+    if spot.parents and in_unit(c, spot.parents):
+        score += PARENT
+    if spot.parents and c.kind in ("locality", "capital"):
+        score += UNIT_ORDER  # 'Ndele (Ndele, ...)': the first is the town, ...
+    if spot.child is not None and c.kind in ("district", "province"):
+        score += UNIT_ORDER  # ... the second its district
     if spot.kind_hint and spot.kind_hint == ("locality" if c.kind == "capital" else c.kind):
         score += KIND_HINT
     if any(key != spot.key and _km(c.lat, c.lon, lat, lon) < NEARBY_KM

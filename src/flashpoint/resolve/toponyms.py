@@ -15,10 +15,12 @@ from spacy.tokens import Doc, Span
 
 from flashpoint.record import Article
 from flashpoint.resolve.gazetteer import Entry, Gazetteer, normalise
+from flashpoint.resolve.place_hierarchy import hierarchy_spots, read_hierarchy
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Lower-case words allowed inside a multi-word name ("Ain al-Asad", "Bab el-Mandeb").
 CONNECTORS = {"al", "el", "as", "ash", "ad", "ar", "at", "az", "an", "of", "de", "du", "la", "-",
+              "del", "los", "las", "do", "da", "dos", "das", "di", "des", "le", "les", "sur",
               "bin", "ibn", "abu", "bani", "'s", "'", "’"}
 MAX_TOKENS = 6
 # Capitalised words that are also place names somewhere but mostly mean something else in news.
@@ -72,6 +74,13 @@ class Spot:
     locative: bool = False           # introduced by 'in', 'at', 'near'... ('strikes on Iraqi bases')
     speaker: bool = False            # subject of a speech verb: 'Washington blames', 'Tehran said'
     border: bool = False             # 'near the Syrian border', 'the border with Syria': a frontier
+    parents: list[str] = field(default_factory=list)  # keys of the units named after it:
+    # 'Napula (Macomia, Cabo Delgado)', 'Kafr Nabl, Idlib province' -> ['macomia', 'cabo delgado']
+    child: Optional["Spot"] = None    # the place it names the unit of, when it is such a unit
+    parent_spots: list["Spot"] = field(default_factory=list, repr=False, compare=False)
+    dateline: bool = False           # 'BEIRUT (Reuters) -': where the report was filed
+    after_in: bool = False           # right after 'in', 'at', 'near'... in the text itself
+    quarter: bool = False            # 'X neighbourhood', 'Colonia X': a part of a town
 
 
 def find_spots(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Spot]:
@@ -79,15 +88,21 @@ def find_spots(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Spot]:
     spots = _entity_spots(article, doc, gazetteer)
     taken = [(s.start, s.end) for s in spots]
     phrases = _phrase_spots(article, doc, gazetteer, taken)
+    spots = [s for s in spots if not any(p.start <= s.start and s.end <= p.end for p in phrases)]
     spots = sorted(spots + phrases, key=lambda s: s.start)
     spots = sorted(spots + _list_members(article, doc, gazetteer, spots), key=lambda s: s.start)
+    units = [Spot(a, b, t, "HIER", k)
+             for a, b, t, k in hierarchy_spots(article, gazetteer, spots, doc.text)]
+    spots = sorted(spots + units, key=lambda s: s.start)
     found = gazetteer.lookup_keys(s.key for s in spots if not s.demonym)
-    text = article.text
+    text = doc.text  # the parsed text: the article's, or its copy with capitals restored
     for s in spots:
+        s.text = article.text[s.start:s.end]  # as written, whatever case the parse saw
         s.candidates = found.get(s.key, []) if not s.demonym else _country(gazetteer, s.demonym)
         _read_context(s, text)
         _read_role(s, doc)
     _fall_back(spots, gazetteer)
+    read_hierarchy(spots, text)
     return spots
 
 
@@ -110,7 +125,7 @@ def spots_for_spans(article: Article, spans: list[tuple[int, int]],
 # Words around a name that the gazetteer's own names leave out: 'Nyanza Province' is filed as
 # 'Nyanza', 'North Dallas' is a part of Dallas, 'Greater Manchester' is around Manchester.
 _SUFFIX = re.compile(r"\s+(province|governorate|state|oblast|region|prefecture|district|county|"
-                     r"department|municipality)$", re.I)
+                     r"department|municipality|city|town|village)$", re.I)
 _PREFIX = re.compile(r"^(?:north|south|east|west|central|northern|southern|eastern|western|"
                      r"north-?eastern|north-?western|south-?eastern|south-?western|upper|lower|"
                      r"greater|inner|outer|downtown|uptown|metropolitan|metro)\s+", re.I)
@@ -146,9 +161,9 @@ def _country(gazetteer: Gazetteer, iso2: str) -> list[Entry]:
 
 def _entity_spots(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Spot]:
     spots = []
-    for ent in doc.ents:
-        span = _trim(ent)
-        if span is None or article.is_marked(span.start_char, span.end_char):
+    for span in (part for ent in doc.ents for part in _parts(ent)):
+        ent = span
+        if article.is_marked(span.start_char, span.end_char):
             continue
         iso2 = gazetteer.demonym(span.text)
         if ent.label_ == "NORP" and iso2:
@@ -157,6 +172,21 @@ def _entity_spots(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Spot
             spots.append(Spot(span.start_char, span.end_char, span.text, ent.label_,
                               normalise(span.text), demonym=iso2))
     return spots
+
+
+def _parts(ent: Span) -> list[Span]:
+    """The entity, trimmed, or its parts when the model ran it across brackets or commas
+    ('Gahemba (Ruyigi, Ruyigi' -> 'Gahemba', 'Ruyigi', 'Ruyigi')."""
+    parts, start = [], ent.start
+    for tok in [*ent, None]:
+        if tok is None or tok.text in ("(", ")", ",", ";"):
+            end = tok.i if tok is not None else ent.end
+            part = _trim(ent.doc[start:end]) if end > start else None
+            if part is not None:
+                part.label_ = ent.label_
+                parts.append(part)
+            start = end + 1
+    return parts
 
 
 def _trim(ent: Span) -> Optional[Span]:
@@ -180,7 +210,7 @@ def _phrase_spots(article: Article, doc: Doc, gazetteer: Gazetteer,
         key = normalise(span.text)
         if key not in found or any(t in used for t in range(i, j)):
             continue
-        if _overlaps(span, taken) or article.is_marked(span.start_char, span.end_char):
+        if _crosses(span, taken) or article.is_marked(span.start_char, span.end_char):
             continue
         if not _plausible(span, found[key], doc):
             continue
@@ -207,6 +237,14 @@ def _capitalised(tok) -> bool:
     return not tok.is_sent_start or tok.pos_ == "PROPN"
 
 
+def _crosses(span: Span, taken: list[tuple[int, int]]) -> bool:
+    """Overlaps a found entity without holding it whole: 'Barra de Santo Antonio' holds the
+    entity 'Antonio' and replaces it; 'Stari' would cross 'Belgrade-Stari Grad'."""
+    return any(span.start_char < e and s < span.end_char
+               and not (span.start_char <= s and e <= span.end_char and (s, e) != (span.start_char, span.end_char))
+               for s, e in taken)
+
+
 def _overlaps(span: Span, taken: list[tuple[int, int]]) -> bool:
     return any(span.start_char < e and s < span.end_char for s, e in taken)
 
@@ -216,6 +254,8 @@ def _plausible(span: Span, candidates: list[Entry], doc: Doc) -> bool:
     counts only when it is that whole entity, several words long, and a curated or sizeable
     place ('Al Musayyib' tagged ORG), never a part of one ('Baghdad Operations Command')."""
     labels = {t.ent_type_ for t in span} - {""}
+    if _kind_follows(span, candidates, doc):
+        return True  # 'in Ghazni city', 'Kaduna State': the kind word says it is a place
     curated = any(c.source.startswith("supplement") for c in candidates)
     if curated and span.end < len(doc) and doc[span.end].lower_ in FACILITY_WORDS:
         return True  # 'strikes on Taji military base', whatever the model took Taji for
@@ -237,6 +277,24 @@ def _plausible(span: Span, candidates: list[Entry], doc: Doc) -> bool:
     return True
 
 
+# Kind words that, right after a name, make it a place of that kind whatever the parser thought.
+UNIT_KINDS = {"city": ("locality", "capital"), "town": ("locality",), "village": ("locality",),
+              "district": ("district", "locality"), "province": ("province",),
+              "state": ("province",), "governorate": ("province",), "county": ("district",)}
+
+
+def _kind_follows(span: Span, candidates: list[Entry], doc: Doc) -> bool:
+    if span.end >= len(doc) or not span[0].is_title:
+        return False
+    kinds = UNIT_KINDS.get(doc[span.end].lower_, ())
+    return any(c.kind in kinds for c in candidates)
+
+
+QUARTER_AFTER = re.compile(r"^\s+(?:neighbou?rhoods?|community|quarter|suburb|district of)\b", re.I)
+QUARTER_BEFORE = re.compile(r"\b(?:colonia|barangay|barrio|bairro)\s+$", re.I)
+QUARTER_NAME = re.compile(r"(?:colonia|barangay|barrio|bairro|zona)\b", re.I)
+
+
 def _read_context(spot: Spot, text: str) -> None:
     before = text[max(0, spot.start - 60):spot.start]
     after = text[spot.end:spot.end + 25]
@@ -244,6 +302,8 @@ def _read_context(spot: Spot, text: str) -> None:
     spot.part = bool(PART.search(before))
     m = ADMIN_AFTER.match(after)
     spot.kind_hint = KIND_WORDS.get(m.group(1).lower()) if m else None
+    spot.quarter = bool(QUARTER_AFTER.match(after) or QUARTER_BEFORE.search(before)
+                        or QUARTER_NAME.match(spot.text))
     if UPSTATE.search(before):
         spot.kind_hint = "province"  # 'upstate New York' is the state, not the city
 
@@ -273,7 +333,14 @@ def _read_role(spot: Spot, doc: Doc) -> None:
     spot.border = _names_border(root)
     if spot.demonym and not (root.dep_ == "amod" and root.head.lower_ in PLACE_NOUNS):
         return  # 'Iraqi militias' says who, not where; 'on Iraqi bases' says where
-    spot.locative = _under_locative(root)
+    spot.after_in = bool(LOCATIVE_BEFORE.search(doc.text[max(0, spot.start - 30):spot.start]))
+    spot.locative = _under_locative(root) or spot.after_in
+
+
+# 'in X', 'at the X', 'near X': a place right after a locative preposition, whatever the parse.
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|around|across|on the outskirts of)"
+                             r"\s+(?:the\s+)?(?:(?:town|city|village|district|province|state|"
+                             r"region|area|locality|camp|neighbou?rhood) of\s+)?$", re.I)
 
 
 BORDER_NOUNS = {"border", "borders", "frontier", "frontiers", "boundary"}
