@@ -22,8 +22,12 @@ import ftfy
 
 from flashpoint.resolve.gazetteer import Gazetteer, normalise
 
-_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False, normalization="NFC",
-                             unescape_html=False, explain=False)
+# Only the encoding is repaired: quotes, ligatures, widths, control characters and Unicode
+# normalisation stay as the source wrote them, so text without mojibake is returned unchanged.
+_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False, normalization=None,
+                             unescape_html=False, remove_control_chars=False,
+                             fix_latin_ligatures=False, fix_character_width=False,
+                             remove_terminal_escapes=False, explain=False)
 
 
 def repair_encoding(text: str) -> str:
