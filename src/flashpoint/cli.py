@@ -187,24 +187,24 @@ def cmd_ingest(args) -> int:
         results = run_pipeline(args, keep=lambda items: skip_stored(store, items, report))
         ingest_results(store, results, report)
         if not args.quiet:
-            print(store_summary(store), file=sys.stderr)
+            print(store_summary(store, report.touched), file=sys.stderr)
     finally:
         store.close()
     print(f"flashpoint: {report}", file=sys.stderr)
     return 0
 
 
-def store_summary(store, shown: int = 12) -> str:
-    """A readable digest of what the store holds: counts by type, then the latest events."""
-    from collections import Counter
-
-    events = list(store.events())
-    lines = [f"The store holds {len(events)} events: " + ", ".join(
-        f"{n} {t}" for t, n in Counter(e.event_type for e in events).most_common())]
-    violent = [e for e in events if e.event_type == "ASSAULT" and not e.background]
+def store_summary(store, touched: list[str], shown: int = 12) -> str:
+    """What the store holds (counts by type), then the best-attested attacks this run wrote:
+    the store is never read whole, however large it is."""
+    counts = store.type_counts()
+    lines = [f"The store holds {sum(counts.values())} events: " + ", ".join(
+        f"{n} {t}" for t, n in counts.items())]
+    violent = [e for e in store.events_by_id(touched)
+               if e.event_type == "ASSAULT" and not e.background]
     violent.sort(key=lambda e: (-len(e.sources), -e.confidence))
     if violent:
-        lines.append(f"The {min(shown, len(violent))} best-attested attacks:")
+        lines.append(f"The {min(shown, len(violent))} best-attested attacks this run wrote:")
     for e in sorted(violent[:shown], key=lambda e: (e.date.start is None, e.date.start or 0)):
         lines.append("  " + describe_event(e))
     return "\n".join(lines)

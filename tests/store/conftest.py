@@ -153,7 +153,7 @@ class FakeGrouper:
     def __init__(self):
         self.calls = 0
 
-    def group_mentions(self, mentions: list[Event]) -> list[list[int]]:
+    def group_mentions(self, mentions: list[Event], alike=None) -> list[list[int]]:
         self.calls += 1
         clusters: dict[tuple, list[int]] = {}
         for i, m in enumerate(mentions):
@@ -170,7 +170,7 @@ class FakeGrouper:
         fields.update(id="unset", fatalities=fatalities, links=[])
         return StoredEvent(**fields)
 
-    def find_links(self, events, mentions_by_event, article_texts) -> dict[str, list[Link]]:
+    def find_links(self, events, mentions_by_event, sentences) -> dict[str, list[Link]]:
         owner = {m.id: eid for eid, ms in mentions_by_event.items() for m in ms}
         out: dict[str, list[Link]] = {}
         for eid, ms in mentions_by_event.items():

@@ -24,6 +24,18 @@ from flashpoint.link.reconcile import figures, reconcile  # noqa: F401  (the sto
 from flashpoint.record import Event, Place
 
 MERGE_SCORE = 4
+# Two articles that tell one story (``link.articles`` clusters them: rare words, names, places
+# and actors in common) make their same-type mentions one event unless a field contradicts it:
+# the evidence undated reports (ECB+ has no dates) need. Worth one point short of a merge, so
+# one more agreeing field (mode, date, place, actor, toll) is needed as well.
+ALIKE_SCORE = MERGE_SCORE - 1
+Alike = dict[tuple[str, str], float]     # (article id, article id), sorted -> similarity
+
+
+def alike_of(alike: Optional[Alike], a: str, b: str) -> Optional[float]:
+    if not alike or a == b:
+        return None
+    return alike.get((a, b) if a < b else (b, a))
 
 
 class Decision(NamedTuple):
@@ -36,8 +48,11 @@ def _as_facts(m: Event | Facts) -> Facts:
     return m if isinstance(m, Facts) else Facts.of(m)
 
 
-def decide(a: Event | Facts, b: Event | Facts) -> Decision:
-    """Are two mentions one event? With the score and the reasons either way."""
+def decide(a: Event | Facts, b: Event | Facts, alike: Optional[float] = None) -> Decision:
+    """Are two mentions one event? With the score and the reasons either way.
+
+    ``alike``: the similarity of the two mentions' articles when they tell one story.
+    """
     a, b = _as_facts(a), _as_facts(b)
     kind, when = compare_kind(a, b), compare_dates(a, b)
     if kind.veto or when.veto:   # the cheap checks first: most blocked pairs fail here
@@ -47,11 +62,15 @@ def decide(a: Event | Facts, b: Event | Facts) -> Decision:
         return Decision(False, 0, tuple(v.reason for v in (where, who) if v.veto))
     same_article = a.article_id == b.article_id
     same_toll = bool(a.killed and a.killed == b.killed)
-    score = kind.score + when.score + where.score + who.score + same_article + same_toll
+    story = ALIKE_SCORE if alike is not None else 0
+    score = kind.score + when.score + where.score + who.score + same_article + same_toll + story
     reasons = [v.reason for v in (kind, when, where, who) if v.score > 0]
     reasons += ["same article"] * same_article + ["same death toll"] * same_toll
-    # An unresolved date is let in only on strong evidence: a precise shared place and actor.
-    vague_ok = when.score > 0 or same_article or (where.score == 2 and who.score == 2)
+    reasons += [f"their articles tell one story (similarity {alike:.2f})"] * bool(story)
+    # An unresolved date is let in only on strong evidence: a precise shared place and actor,
+    # or two articles that tell one story.
+    vague_ok = (when.score > 0 or same_article or bool(story)
+                or (where.score == 2 and who.score == 2))
     return Decision(score >= MERGE_SCORE and vague_ok, score, tuple(reasons))
 
 
@@ -139,31 +158,55 @@ class _Groups:
         return sorted(out.values())
 
 
-def scored_pairs(mentions: list[Event]) -> list[tuple[int, int, int]]:
+def _story_pairs(mentions: list[Event], alike: Optional[Alike]) -> set[tuple[int, int]]:
+    """Same-type mentions in two articles that tell one story."""
+    if not alike:
+        return set()
+    by_article: dict[tuple[str, str], list[int]] = {}
+    types: dict[str, set[str]] = {}
+    for k, m in enumerate(mentions):
+        by_article.setdefault((m.article_id, m.event_type), []).append(k)
+        types.setdefault(m.article_id, set()).add(m.event_type)
+    pairs = set()
+    for a, b in alike:
+        for t in types.get(a, set()) & types.get(b, set()):
+            for i in by_article.get((a, t), []):
+                pairs.update((min(i, j), max(i, j)) for j in by_article.get((b, t), []))
+    return pairs
+
+
+def scored_pairs(mentions: list[Event], alike: Optional[Alike] = None
+                 ) -> list[tuple[int, int, int]]:
     """(score, i, j) for every blocked pair that may merge, strongest first, ties by position."""
     facts = [Facts.of(m) for m in mentions]
     found = []
-    for i, j in candidate_pairs(mentions):
-        d = decide(facts[i], facts[j])
+    pairs = set(candidate_pairs(mentions)) | _story_pairs(mentions, alike)
+    for i, j in sorted(pairs):
+        d = decide(facts[i], facts[j], alike_of(alike, mentions[i].article_id,
+                                                mentions[j].article_id))
         if d.merge:
             found.append((d.score, i, j))
     found.sort(key=lambda t: (-t[0], t[1], t[2]))
     return found
 
 
-def group_mentions(mentions: list[Event]) -> list[list[int]]:
+def group_mentions(mentions: list[Event], alike: Optional[Alike] = None) -> list[list[int]]:
     """Clusters of indices into ``mentions``: each sorted, in order of their first index.
+
+    ``alike``: pairs of articles that tell one story, with their similarity (the store's
+    ``flashpoint.store.terms``); their same-type mentions are compared too.
 
     Every mention is in exactly one cluster (a mention like no other is a cluster of one).
     The same input gives the same clusters in the same order.
     """
     groups = _Groups(mentions)
-    for _, i, j in scored_pairs(mentions):
+    for _, i, j in scored_pairs(mentions, alike):
         groups.try_merge(i, j)
     return groups.clusters()
 
 
-def merge_reasons(mentions: list[Event], cluster: list[int]) -> list[str]:
+def merge_reasons(mentions: list[Event], cluster: list[int],
+                  alike: Optional[Alike] = None) -> list[str]:
     """Why the mentions of a cluster were grouped: one line per member after the first.
 
     Each member is explained by its strongest-agreeing earlier member, e.g.
@@ -172,9 +215,14 @@ def merge_reasons(mentions: list[Event], cluster: list[int]) -> list[str]:
     lines = []
     members = sorted(cluster)
     facts = {k: Facts.of(mentions[k]) for k in members}
+
+    def judged(k: int, j: int) -> Decision:
+        return decide(facts[k], facts[j], alike_of(alike, mentions[k].article_id,
+                                                   mentions[j].article_id))
+
     for pos, j in enumerate(members[1:], start=1):
-        i = max(members[:pos], key=lambda k: (decide(facts[k], facts[j]).score, -k))
-        decision = decide(facts[i], facts[j])
+        i = max(members[:pos], key=lambda k: (judged(k, j).score, -k))
+        decision = judged(i, j)
         lines.append(f"{mentions[j].id} ~ {mentions[i].id} (score {decision.score}): "
                      + "; ".join(decision.reasons))
     return lines

@@ -1,6 +1,6 @@
 """Links between events: what answers what, with the text that says so.
 
-- ``retaliation_for``: a hostile act (ASSAULT, COERCE, SANCTION) whose sentence says it answers
+- ``retaliation_for``: a physical act (ASSAULT, COERCE) whose sentence says it answers
   an earlier act ("in retaliation for", "The US retaliated two days later", "in response to",
   "revenge for"), pointing to the most plausible earlier event: one whose sides are this
   event's sides reversed, or one the same article reports, within ``CUE_WINDOW_DAYS``.
@@ -8,6 +8,8 @@
   B on A is linked too, with the answering event's own sentence as evidence.
 - ``response_to``: any other act the text says answers an earlier event (a protest "against the
   killing", a statement "in response to the strikes").
+
+Links point only to physical events (``TARGETS``): a statement answers, it is never answered.
 
 Every link carries an Evidence whose offsets point into the article of the mention it quotes.
 ``find_link_details`` returns the same links with the reason each was made.
@@ -18,7 +20,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Mapping, Optional
 
 from flashpoint.link import LinkError
 from flashpoint.link.compat import actor_key, specific_actors
@@ -26,7 +28,11 @@ from flashpoint.record import Actor, Event, Evidence, Link, StoredEvent
 
 CUE_WINDOW_DAYS = 31
 ANSWER_WINDOW_DAYS = 7
-HOSTILE = {"ASSAULT", "COERCE", "SANCTION"}
+# Physical acts: what a link may point to, and what may be a retaliation (an attack answered by
+# an attack). A statement, a sanction or a demand answering one is ``response_to``.
+PHYSICAL = {"ASSAULT", "COERCE"}
+TARGETS = PHYSICAL | {"PROTEST", "MOBILIZE"}
+Context = tuple[int, int, str]
 RETALIATION_CUE = re.compile(
     r"\b(retaliat\w*|reprisals?|revenge|aveng\w*|hit back|strikes? back|struck back|"
     r"in (?:response|reply) to|responded to|in return for)\b", re.I)
@@ -67,22 +73,37 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return left, max(right, end)
 
 
-def cue_evidence(m: Event, article_texts: dict[str, str]) -> Optional[Evidence]:
-    """The sentence of a mention when it holds a retaliation or response cue, else None."""
-    text = article_texts.get(m.article_id)
-    if text is None:
-        left, right, text = m.evidence.start, m.evidence.end, None
-        window = m.evidence.quote
+def cue_evidence(m: Event, sentences: Mapping[str, Context]) -> Optional[Evidence]:
+    """The sentence of a mention when it holds a retaliation or response cue, else None.
+
+    ``sentences`` gives each mention's sentence as the store keeps it (``mention_sentences``
+    makes them from article texts); a mention missing there is read from its quote alone.
+    """
+    context = sentences.get(m.id)
+    if context is None:
+        left, right, window = m.evidence.start, m.evidence.end, m.evidence.quote
     else:
-        if text[m.evidence.start:m.evidence.end] != m.evidence.quote:
-            raise LinkError(f"mention {m.id}: its evidence offsets {m.evidence.start}-{m.evidence.end} "
-                            f"do not match article {m.article_id!r} in article_texts; pass the "
-                            "article's text exactly as it was read")
-        left, right = sentence_around(text, m.evidence.start, m.evidence.end)
-        window = text[left:right]
+        left, right, window = context
     if not RETALIATION_CUE.search(window):
         return None
     return Evidence(quote=window, start=left, end=right, sentence=m.evidence.sentence)
+
+
+def mention_sentences(mentions: list[Event], article_texts: Mapping[str, str]
+                      ) -> dict[str, Context]:
+    """Mention id -> (start, end, text) of the sentence around its evidence."""
+    out = {}
+    for m in mentions:
+        text = article_texts.get(m.article_id)
+        if text is None:
+            continue
+        if text[m.evidence.start:m.evidence.end] != m.evidence.quote:
+            raise LinkError(f"mention {m.id}: its evidence offsets {m.evidence.start}-"
+                            f"{m.evidence.end} do not match article {m.article_id!r}; pass the "
+                            "article's text exactly as it was read")
+        left, right = sentence_around(text, m.evidence.start, m.evidence.end)
+        out[m.id] = (left, right, text[left:right])
+    return out
 
 
 # ---- sides --------------------------------------------------------------------------------
@@ -118,7 +139,9 @@ class _Timeline:
     """Events with a resolved date, sorted, so the ones in a window are found by bisection."""
 
     def __init__(self, events: list[StoredEvent]):
-        dated = sorted((e.date.start, e.id) for e in events if e.date.start is not None)
+        # Only physical events are answered: a statement is never the target of a link.
+        dated = sorted((e.date.start, e.id) for e in events
+                       if e.date.start is not None and e.event_type in TARGETS)
         self.days = [d for d, _ in dated]
         self.by_id = {e.id: e for e in events}
         self.ids = [i for _, i in dated]
@@ -161,17 +184,18 @@ def _cue_target(e: StoredEvent, candidates: list[StoredEvent], articles: set[str
 
 
 def _cued_link(e: StoredEvent, mentions: list[Event], timeline: _Timeline,
-               mentions_by_event: dict[str, list[Event]], article_texts: dict[str, str],
+               mentions_by_event: dict[str, list[Event]], sentences: Mapping[str, Context],
                by_article: dict[str, list[tuple[int, StoredEvent]]]) -> Optional[LinkFinding]:
     for m in mentions:
-        evidence = cue_evidence(m, article_texts)
+        evidence = cue_evidence(m, sentences)
         if evidence is None or _answers_later_event(e, evidence, m.article_id, by_article):
             continue
         articles = {x.article_id for x in mentions}
         # Strictly earlier: a same-day "target" is more often the answer itself, told twice.
         found = _cue_target(e, timeline.before(e, CUE_WINDOW_DAYS), articles, mentions_by_event)
         if found:
-            kind = "retaliation_for" if e.event_type in HOSTILE else "response_to"
+            physical = e.event_type in PHYSICAL and found[0].event_type in PHYSICAL
+            kind = "retaliation_for" if physical else "response_to"
             return LinkFinding(e.id, Link(type=kind, event_id=found[0].id, evidence=evidence),
                                found[1] + f" ({m.article_id})")
     return None
@@ -201,26 +225,26 @@ def _positions(events: list[StoredEvent], mentions_by_event: dict[str, list[Even
 
 
 def find_link_details(events: list[StoredEvent], mentions_by_event: dict[str, list[Event]],
-                      article_texts: dict[str, str]) -> list[LinkFinding]:
+                      sentences: Mapping[str, Context]) -> list[LinkFinding]:
     """Every link found, with its reason, in the order of ``events``."""
     timeline = _Timeline(events)
     by_article = _positions(events, mentions_by_event)
     found = []
     for e in events:
         mentions = mentions_by_event.get(e.id, [])
-        link = _cued_link(e, mentions, timeline, mentions_by_event, article_texts, by_article)
+        link = _cued_link(e, mentions, timeline, mentions_by_event, sentences, by_article)
         found += [x for x in (link or _answer_link(e, timeline),) if x]
     return found
 
 
 def find_links(events: list[StoredEvent], mentions_by_event: dict[str, list[Event]],
-               article_texts: dict[str, str]) -> dict[str, list[Link]]:
+               sentences: Mapping[str, Context]) -> dict[str, list[Link]]:
     """Event id -> its outgoing links (every event id present, most with an empty list).
 
-    ``mentions_by_event`` gives each event's mentions; ``article_texts`` the texts their evidence
-    offsets point into (an article missing there is read from the mention's quote alone).
+    ``mentions_by_event`` gives each event's mentions; ``sentences`` each mention's sentence
+    (``mention_sentences``; a mention missing there is read from its quote alone).
     """
     out: dict[str, list[Link]] = {e.id: [] for e in events}
-    for finding in find_link_details(events, mentions_by_event, article_texts):
+    for finding in find_link_details(events, mentions_by_event, sentences):
         out[finding.source].append(finding.link)
     return out

@@ -1,0 +1,247 @@
+"""Incremental regrouping: a batch regroups only the blocks it touches.
+
+The batch is the ``pending`` mentions (stored, not yet grouped) and the ``stale_events`` (events
+that lost a mention when an article was replaced). Its neighbourhood is read through indexed
+queries, never by scanning the store:
+- the mentions of the batch's articles;
+- mentions of the same type dated within the link window of a batch mention's dates;
+- mentions of the same type within a degree of a batch mention's place (undated or coarsely
+  dated ones, at most ``MAX_NEAR`` per query);
+- mentions of the same type in articles that tell the same story (``store.terms``);
+then widened to whole events, so an event is regrouped with all its mentions or not at all.
+``grouping.group_block`` groups the block; events outside it are not read or written. Links
+are found for the block's events against the physical events dated up to ``CUE_WINDOW_DAYS``
+before them; links into a merged event follow it to the surviving id.
+All of it runs in one transaction: a run killed midway leaves the batch pending, and the next
+run does the same work again.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Iterable, Optional, Sequence
+
+from flashpoint.link.compat import DATE_TOLERANCE_DAYS
+from flashpoint.record import Event, Link, StoredEvent
+from flashpoint.store.grouping import Grouper, group_block, with_links
+from flashpoint.store.terms import neighbourhood, similarity
+
+CUE_WINDOW_DAYS = 31
+NEAR_DEGREES = 1.0
+MAX_NEAR = 500
+CHUNK = 500
+
+
+@dataclass
+class Regrouped:
+    touched: list[str]     # ids of the events written by this regroup
+    total: int             # events in the store afterwards
+
+
+def _chunks(items: Sequence, size: int = CHUNK) -> Iterable[Sequence]:
+    for k in range(0, len(items), size):
+        yield items[k:k + size]
+
+
+def _in(db, sql: str, ids: Iterable, extra: tuple = ()) -> list[tuple]:
+    """Run ``sql`` (with one ``IN ({})``) over ``ids`` in chunks."""
+    out: list[tuple] = []
+    ordered = sorted(set(ids))
+    for chunk in _chunks(ordered):
+        out += db.rows(sql.format(",".join("?" * len(chunk))), [*extra, *chunk])
+    return out
+
+
+def _exec_in(db, sql: str, ids: Iterable) -> None:
+    """Run a write ``sql`` (with one ``IN ({})``) over ``ids`` in chunks."""
+    ordered = sorted(set(ids))
+    for chunk in _chunks(ordered):
+        db.execute(sql.format(",".join("?" * len(chunk))), list(chunk))
+
+
+def _load(db, ids: Iterable[str]) -> tuple[list[Event], dict[str, tuple[int, int, str]]]:
+    mentions, sentences = [], {}
+    for mid, record, start, end, context in _in(
+            db, "SELECT id, record, context_start, context_end, context FROM mentions "
+                "WHERE id IN ({})", ids):
+        mentions.append(Event.model_validate_json(record))
+        if context is not None:
+            sentences[mid] = (start, end, context)
+    return mentions, sentences
+
+
+# ---- the neighbourhood ----------------------------------------------------------------------
+
+def _iso(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _dated(db, m: Event) -> list[str]:
+    start, end = m.date.start, m.date.end or m.date.start
+    tol = dt.timedelta(days=DATE_TOLERANCE_DAYS)
+    lo, hi = start - tol - dt.timedelta(days=CUE_WINDOW_DAYS), end + tol
+    rows = db.rows("SELECT id, date_end FROM mentions WHERE event_type = ? AND date_start "
+                   "BETWEEN ? AND ?", (m.event_type, _iso(lo), _iso(hi)))
+    return [i for i, e in rows if e is None or e >= _iso(start - tol)]
+
+
+def _near(db, m: Event) -> list[str]:
+    p, d = m.location, NEAR_DEGREES
+    return [r[0] for r in db.rows(
+        "SELECT id FROM mentions WHERE event_type = ? AND lat BETWEEN ? AND ? AND lon BETWEEN "
+        "? AND ? AND (date_start IS NULL OR date_end IS NULL OR date_end > date_start) "
+        "ORDER BY id LIMIT ?", (m.event_type, p.lat - d, p.lat + d, p.lon - d, p.lon + d,
+                                 MAX_NEAR))]
+
+
+def _neighbours(db, batch: list[Event], stories: set[str]) -> set[str]:
+    """Ids of stored mentions that may group with the batch."""
+    found: set[str] = set()
+    articles = {m.article_id for m in batch} | stories
+    found |= {r[0] for r in _in(db, "SELECT id FROM mentions WHERE article_id IN ({})", articles)}
+    asked: set[tuple] = set()
+    for m in batch:
+        key = (m.event_type, m.date.start, m.date.end)
+        if m.date.start is not None and key not in asked:
+            asked.add(key)
+            found.update(_dated(db, m))
+        place = (m.event_type, m.location.lat, m.location.lon) if m.location else None
+        if place and place not in asked:
+            asked.add(place)
+            found.update(_near(db, m))
+    return found
+
+
+def _stories(db, batch_articles: Sequence[str]) -> tuple[dict, set[str]]:
+    """Pairs of articles that tell one story (at least one of the batch), and those articles."""
+    from flashpoint.link.articles import cluster_vectors
+
+    vecs, published = neighbourhood(db, batch_articles)
+    ids = sorted(vecs)
+    dates = [dt.date.fromisoformat(published[i]) if published.get(i) else None for i in ids]
+    clusters = cluster_vectors([vecs[i] for i in ids], dates, similarity)
+    batch, alike = set(batch_articles), {}
+    for c in clusters:
+        members = [ids[k] for k in c]
+        if len(members) < 2 or not batch & set(members):
+            continue
+        for x, a in enumerate(members):
+            for b in members[x + 1:]:
+                alike[(a, b)] = similarity(vecs[a], vecs[b])
+    return alike, {a for pair in alike for a in pair}
+
+
+# ---- the regroup ----------------------------------------------------------------------------
+
+def regroup_pending(db, grouper: Grouper) -> Regrouped:
+    """Regroup the pending batch and its blocks (inside the caller's exclusive transaction)."""
+    pending = [r[0] for r in db.rows("SELECT mention_id FROM pending")]
+    stale = [r[0] for r in db.rows("SELECT event_id FROM stale_events")]
+    batch, _ = _load(db, pending)
+    alike, story_articles = _stories(db, sorted({m.article_id for m in batch}))
+    near = _neighbours(db, batch, story_articles)
+    current = dict((m, e) for m, e in _in(
+        db, "SELECT mention_id, event_id FROM event_mentions WHERE mention_id IN ({})", near))
+    events = set(current.values()) | set(stale)
+    current = dict((m, e) for m, e in _in(
+        db, "SELECT mention_id, event_id FROM event_mentions WHERE event_id IN ({})", events))
+    block, sentences = _load(db, set(current) | set(pending))
+    published = dict((a, dt.date.fromisoformat(p) if p else None) for a, p in _in(
+        db, "SELECT id, published FROM articles WHERE id IN ({})", {m.article_id for m in block}))
+    plan = group_block(block, current, published, grouper, alike)
+    _replace(db, events, plan)
+    linked = _link(db, plan, sentences, grouper)
+    _write_events(db, linked, plan.members)
+    db.execute("DELETE FROM pending")
+    db.execute("DELETE FROM stale_events")
+    total = int(db.rows("SELECT COUNT(*) FROM events")[0][0])
+    return Regrouped([e.id for e in linked], total)
+
+
+def _replace(db, old: set[str], plan) -> None:
+    """Remove the block's old events; links and aliases into removed ids follow the survivor."""
+    _exec_in(db, "DELETE FROM links WHERE event_id IN ({})", old)
+    _exec_in(db, "DELETE FROM event_mentions WHERE event_id IN ({})", old)
+    _exec_in(db, "DELETE FROM events WHERE id IN ({})", old)
+    for gone in plan.removed:
+        target = plan.aliases.get(gone)
+        incoming = db.rows("SELECT event_id, type, record FROM links WHERE target_id = ?", (gone,))
+        db.execute("DELETE FROM links WHERE target_id = ?", (gone,))
+        if target is None:
+            db.execute("DELETE FROM event_aliases WHERE event_id = ?", (gone,))
+            continue
+        for source, kind, record in incoming:
+            link = Link.model_validate_json(record).model_copy(update={"event_id": target})
+            if source != target:
+                db.execute("INSERT INTO links (event_id, type, target_id, record) VALUES "
+                           "(?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                           (source, kind, target, link.model_dump_json()))
+        db.execute("UPDATE event_aliases SET event_id = ? WHERE event_id = ?", (target, gone))
+        db.execute("INSERT INTO event_aliases (alias_id, event_id) VALUES (?, ?) ON CONFLICT "
+                   "(alias_id) DO UPDATE SET event_id = excluded.event_id", (gone, target))
+    _exec_in(db, "DELETE FROM event_aliases WHERE alias_id IN ({})", plan.members)
+
+
+def _window(db, plan) -> tuple[list[StoredEvent], dict[str, list[Event]]]:
+    """Stored physical events dated up to the link window before the block's events."""
+    from flashpoint.link.relations import TARGETS
+
+    dates = [e.date.start for e in plan.events if e.date.start is not None]
+    if not dates:
+        return [], {}
+    lo, hi = min(dates) - dt.timedelta(days=CUE_WINDOW_DAYS), max(dates)
+    marks = ",".join("?" * len(TARGETS))
+    rows = db.rows(f"SELECT id, record FROM events WHERE event_type IN ({marks}) AND "
+                   "date_start BETWEEN ? AND ?", (*sorted(TARGETS), _iso(lo), _iso(hi)))
+    events = [StoredEvent.model_validate_json(r) for _, r in rows]
+    members, _ = _load(db, [m for e in events for m in e.mentions])
+    by_id = {m.id: m for m in members}
+    return events, {e.id: [by_id[m] for m in e.mentions if m in by_id] for e in events}
+
+
+def _link(db, plan, sentences, grouper: Grouper) -> list[StoredEvent]:
+    if not plan.events:
+        return []
+    others, other_members = _window(db, plan)
+    everything = plan.events + others
+    members = {**other_members, **plan.members}
+    links = grouper.find_links(sorted(everything, key=lambda e: e.id), members, sentences)
+    known = {e.id for e in everything}
+    return [with_links(e, links.get(e.id, []), known) for e in plan.events]
+
+
+def _write_events(db, events: list[StoredEvent], members: dict[str, list[Event]]) -> None:
+    db.executemany(
+        "INSERT INTO events (id, record, event_type, date_start, date_end, country, lat, "
+        "lon, actor_text, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(e.id, e.model_dump_json(), e.event_type, *indexed(e),
+          *searchable(e, members[e.id])) for e in events])
+    db.executemany("INSERT INTO event_mentions (event_id, mention_id) VALUES (?, ?)",
+                   [(e.id, m) for e in events for m in e.mentions])
+    db.executemany("INSERT INTO links (event_id, type, target_id, record) VALUES (?, ?, ?, ?)",
+                   [(e.id, link.type, link.event_id, link.model_dump_json())
+                    for e in events for link in e.links])
+
+
+def indexed(e: Event) -> tuple:
+    """The filter columns: date_start, date_end, country, lat, lon."""
+    start = e.date.start.isoformat() if e.date.start else None
+    end = e.date.end.isoformat() if e.date.end else start
+    loc = e.location
+    return (start, end, loc.country if loc else None, loc.lat if loc else None,
+            loc.lon if loc else None)
+
+
+def searchable(event: StoredEvent, members: list[Event]) -> tuple[str, str]:
+    """Lower-cased actor names and quotes of the event and every mention, for LIKE filters."""
+    records = [event, *members]
+    actors = {s.lower() for r in records for a in [*r.actors, *r.recipients]
+              for s in (a.text, a.name)}
+    quotes = {r.evidence.quote.lower() for r in records}
+    return "\n".join(sorted(actors)), "\n".join(sorted(quotes))
+
+
+def resolve_alias(db, event_id: str) -> Optional[str]:
+    """The id an event merged into now has, or None when ``event_id`` was never merged."""
+    rows = db.rows("SELECT event_id FROM event_aliases WHERE alias_id = ?", (event_id,))
+    return rows[0][0] if rows else None
