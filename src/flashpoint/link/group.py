@@ -26,16 +26,34 @@ from flashpoint.record import Event, Place
 MERGE_SCORE = 4
 # Two articles that tell one story (``link.articles`` clusters them: rare words, names, places
 # and actors in common) make their same-type mentions one event unless a field contradicts it:
-# the evidence undated reports (ECB+ has no dates) need. Worth one point short of a merge, so
-# one more agreeing field (mode, date, place, actor, toll) is needed as well.
-ALIKE_SCORE = MERGE_SCORE - 1
-Alike = dict[tuple[str, str], float]     # (article id, article id), sorted -> similarity
+# the evidence undated reports (ECB+ has no dates) need. Worth a merge on its own; every veto
+# (type, mode, dates, places, actors) still holds, and a group is checked member by member.
+ALIKE_SCORE = MERGE_SCORE
 
 
-def alike_of(alike: Optional[Alike], a: str, b: str) -> Optional[float]:
-    if not alike or a == b:
-        return None
-    return alike.get((a, b) if a < b else (b, a))
+@dataclass(frozen=True)
+class Stories:
+    """Which articles tell one story, as the store's article similarity found.
+
+    ``pairs``: (article id, article id), sorted -> similarity, for articles of one story;
+    ``compared``: the articles whose similarity to ``batch`` articles was looked at. A batch
+    article and a compared one that are not a pair tell two stories, and their undated mentions
+    then need more than a shared place and actor to be one event.
+    """
+
+    pairs: dict[tuple[str, str], float] = field(default_factory=dict)
+    compared: frozenset[str] = frozenset()
+    batch: frozenset[str] = frozenset()
+
+    def alike(self, a: str, b: str) -> Optional[float]:
+        return None if a == b else self.pairs.get((a, b) if a < b else (b, a))
+
+    def apart(self, a: str, b: str) -> bool:
+        return (a != b and a in self.compared and b in self.compared
+                and (a in self.batch or b in self.batch) and self.alike(a, b) is None)
+
+
+NO_STORIES = Stories()
 
 
 class Decision(NamedTuple):
@@ -48,10 +66,12 @@ def _as_facts(m: Event | Facts) -> Facts:
     return m if isinstance(m, Facts) else Facts.of(m)
 
 
-def decide(a: Event | Facts, b: Event | Facts, alike: Optional[float] = None) -> Decision:
+def decide(a: Event | Facts, b: Event | Facts, alike: Optional[float] = None,
+           apart: bool = False) -> Decision:
     """Are two mentions one event? With the score and the reasons either way.
 
-    ``alike``: the similarity of the two mentions' articles when they tell one story.
+    ``alike``: the similarity of the two mentions' articles when they tell one story;
+    ``apart``: their articles were compared and tell two stories.
     """
     a, b = _as_facts(a), _as_facts(b)
     kind, when = compare_kind(a, b), compare_dates(a, b)
@@ -66,11 +86,12 @@ def decide(a: Event | Facts, b: Event | Facts, alike: Optional[float] = None) ->
     score = kind.score + when.score + where.score + who.score + same_article + same_toll + story
     reasons = [v.reason for v in (kind, when, where, who) if v.score > 0]
     reasons += ["same article"] * same_article + ["same death toll"] * same_toll
-    reasons += [f"their articles tell one story (similarity {alike:.2f})"] * bool(story)
-    # An unresolved date is let in only on strong evidence: a precise shared place and actor,
-    # or two articles that tell one story.
+    if story:
+        reasons.append(f"their articles tell one story (similarity {alike:.2f})")
+    # An unresolved date is let in only on strong evidence: two articles that tell one story,
+    # or a precise shared place and actor in articles not known to tell two stories.
     vague_ok = (when.score > 0 or same_article or bool(story)
-                or (where.score == 2 and who.score == 2))
+                or (where.score == 2 and who.score == 2 and not apart))
     return Decision(score >= MERGE_SCORE and vague_ok, score, tuple(reasons))
 
 
@@ -158,55 +179,58 @@ class _Groups:
         return sorted(out.values())
 
 
-def _story_pairs(mentions: list[Event], alike: Optional[Alike]) -> set[tuple[int, int]]:
+def _story_pairs(mentions: list[Event], stories: Stories) -> set[tuple[int, int]]:
     """Same-type mentions in two articles that tell one story."""
-    if not alike:
-        return set()
     by_article: dict[tuple[str, str], list[int]] = {}
     types: dict[str, set[str]] = {}
     for k, m in enumerate(mentions):
         by_article.setdefault((m.article_id, m.event_type), []).append(k)
         types.setdefault(m.article_id, set()).add(m.event_type)
     pairs = set()
-    for a, b in alike:
+    for a, b in stories.pairs:
         for t in types.get(a, set()) & types.get(b, set()):
             for i in by_article.get((a, t), []):
                 pairs.update((min(i, j), max(i, j)) for j in by_article.get((b, t), []))
     return pairs
 
 
-def scored_pairs(mentions: list[Event], alike: Optional[Alike] = None
+def judge(facts: list[Facts], i: int, j: int, stories: Stories) -> Decision:
+    a, b = facts[i].article_id, facts[j].article_id
+    return decide(facts[i], facts[j], stories.alike(a, b), stories.apart(a, b))
+
+
+def scored_pairs(mentions: list[Event], stories: Stories = NO_STORIES
                  ) -> list[tuple[int, int, int]]:
     """(score, i, j) for every blocked pair that may merge, strongest first, ties by position."""
     facts = [Facts.of(m) for m in mentions]
     found = []
-    pairs = set(candidate_pairs(mentions)) | _story_pairs(mentions, alike)
+    pairs = set(candidate_pairs(mentions)) | _story_pairs(mentions, stories)
     for i, j in sorted(pairs):
-        d = decide(facts[i], facts[j], alike_of(alike, mentions[i].article_id,
-                                                mentions[j].article_id))
+        d = judge(facts, i, j, stories)
         if d.merge:
             found.append((d.score, i, j))
     found.sort(key=lambda t: (-t[0], t[1], t[2]))
     return found
 
 
-def group_mentions(mentions: list[Event], alike: Optional[Alike] = None) -> list[list[int]]:
+def group_mentions(mentions: list[Event], stories: Optional[Stories] = None
+                   ) -> list[list[int]]:
     """Clusters of indices into ``mentions``: each sorted, in order of their first index.
 
-    ``alike``: pairs of articles that tell one story, with their similarity (the store's
-    ``flashpoint.store.terms``); their same-type mentions are compared too.
+    ``stories``: which articles tell one story (the store's ``flashpoint.store.terms``); the
+    same-type mentions of such articles are compared too.
 
     Every mention is in exactly one cluster (a mention like no other is a cluster of one).
     The same input gives the same clusters in the same order.
     """
     groups = _Groups(mentions)
-    for _, i, j in scored_pairs(mentions, alike):
+    for _, i, j in scored_pairs(mentions, stories or NO_STORIES):
         groups.try_merge(i, j)
     return groups.clusters()
 
 
 def merge_reasons(mentions: list[Event], cluster: list[int],
-                  alike: Optional[Alike] = None) -> list[str]:
+                  stories: Stories = NO_STORIES) -> list[str]:
     """Why the mentions of a cluster were grouped: one line per member after the first.
 
     Each member is explained by its strongest-agreeing earlier member, e.g.
@@ -214,11 +238,10 @@ def merge_reasons(mentions: list[Event], cluster: list[int],
     """
     lines = []
     members = sorted(cluster)
-    facts = {k: Facts.of(mentions[k]) for k in members}
+    facts = [Facts.of(m) for m in mentions]
 
     def judged(k: int, j: int) -> Decision:
-        return decide(facts[k], facts[j], alike_of(alike, mentions[k].article_id,
-                                                   mentions[j].article_id))
+        return judge(facts, k, j, stories)
 
     for pos, j in enumerate(members[1:], start=1):
         i = max(members[:pos], key=lambda k: (judged(k, j).score, -k))

@@ -25,13 +25,11 @@ from typing import Mapping, Optional, Protocol
 from flashpoint.errors import StoreError
 from flashpoint.record import Event, Link, StoredEvent, content_id
 
-Alike = dict[tuple[str, str], float]
 Context = tuple[int, int, str]
 
 
 class Grouper(Protocol):
-    def group_mentions(self, mentions: list[Event], alike: Optional[Alike] = None
-                       ) -> list[list[int]]: ...
+    def group_mentions(self, mentions: list[Event], stories=None) -> list[list[int]]: ...
 
     def reconcile(self, mentions: list[Event],
                   published: dict[str, Optional[dt.date]]) -> StoredEvent: ...
@@ -43,10 +41,10 @@ class Grouper(Protocol):
 class LinkModule:
     """The default grouper: flashpoint.link, imported when first needed."""
 
-    def group_mentions(self, mentions, alike=None):
+    def group_mentions(self, mentions, stories=None):
         from flashpoint.link.group import group_mentions
 
-        return group_mentions(mentions, alike)
+        return group_mentions(mentions, stories)
 
     def reconcile(self, mentions, published):
         from flashpoint.link.group import reconcile
@@ -78,10 +76,11 @@ class Plan:
 
 def group_block(mentions: list[Event], current: Mapping[str, str],
                 published: Mapping[str, Optional[dt.date]], grouper: Grouper,
-                alike: Optional[Alike] = None) -> Plan:
-    """Group a block; ``current`` maps each stored mention id to its event id now."""
+                stories=None) -> Plan:
+    """Group a block; ``current`` maps each stored mention id to its event id now;
+    ``stories`` (a ``link.group.Stories``) says which articles tell one story."""
     ordered = sorted(mentions, key=lambda m: m.id)
-    clusters = checked_clusters(grouper.group_mentions(ordered, alike or None), len(ordered))
+    clusters = checked_clusters(grouper.group_mentions(ordered, stories), len(ordered))
     groups = [[ordered[i] for i in sorted(c)] for c in clusters]
     ids = assign_ids([[m.id for m in g] for g in groups], current)
     events, members = [], {}

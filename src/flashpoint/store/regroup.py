@@ -29,6 +29,7 @@ from flashpoint.store.terms import neighbourhood, similarity
 CUE_WINDOW_DAYS = 31
 NEAR_DEGREES = 1.0
 MAX_NEAR = 500
+STORY_THRESHOLD = 0.2   # link.articles' threshold, chosen on the ECB+ dev topics
 CHUNK = 500
 
 
@@ -112,14 +113,16 @@ def _neighbours(db, batch: list[Event], stories: set[str]) -> set[str]:
     return found
 
 
-def _stories(db, batch_articles: Sequence[str]) -> tuple[dict, set[str]]:
-    """Pairs of articles that tell one story (at least one of the batch), and those articles."""
+def _stories(db, batch_articles: Sequence[str]):
+    """Which articles tell one story with a batch article (``link.group.Stories``), and the
+    articles of those stories."""
     from flashpoint.link.articles import cluster_vectors
+    from flashpoint.link.group import Stories
 
     vecs, published = neighbourhood(db, batch_articles)
     ids = sorted(vecs)
     dates = [dt.date.fromisoformat(published[i]) if published.get(i) else None for i in ids]
-    clusters = cluster_vectors([vecs[i] for i in ids], dates, similarity)
+    clusters = cluster_vectors([vecs[i] for i in ids], dates, similarity, STORY_THRESHOLD)
     batch, alike = set(batch_articles), {}
     for c in clusters:
         members = [ids[k] for k in c]
@@ -128,7 +131,8 @@ def _stories(db, batch_articles: Sequence[str]) -> tuple[dict, set[str]]:
         for x, a in enumerate(members):
             for b in members[x + 1:]:
                 alike[(a, b)] = similarity(vecs[a], vecs[b])
-    return alike, {a for pair in alike for a in pair}
+    stories = Stories(alike, frozenset(ids), frozenset(batch_articles))
+    return stories, {a for pair in alike for a in pair}
 
 
 # ---- the regroup ----------------------------------------------------------------------------
