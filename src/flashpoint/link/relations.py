@@ -33,9 +33,15 @@ ANSWER_WINDOW_DAYS = 7
 PHYSICAL = {"ASSAULT", "COERCE"}
 TARGETS = PHYSICAL | {"PROTEST", "MOBILIZE"}
 Context = tuple[int, int, str]
+Placed = tuple[int, StoredEvent, Event]   # evidence start, the event, the mention
 RETALIATION_CUE = re.compile(
     r"\b(retaliat\w*|reprisals?|revenge|aveng\w*|hit back|strikes? back|struck back|"
     r"in (?:response|reply) to|responded to|in return for)\b", re.I)
+# Told of an act elsewhere in the article: an attack on a group "that Washington blames for" an
+# earlier one answers it. Only borrowed (``_borrowed_cues``): in its own sentence, the act blamed
+# is the cause.
+BORROWED_CUE = re.compile(RETALIATION_CUE.pattern + r"|\bblam(?:e|es|ed|ing)\s+(?:\w+\s+)?for\b"
+                          r"|\bheld responsible for\b", re.I)
 SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n")
 ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj", "Brig", "Rep",
                  "Sen", "Gov", "St", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "No"}
@@ -73,7 +79,8 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return left, max(right, end)
 
 
-def cue_evidence(m: Event, sentences: Mapping[str, Context]) -> Optional[Evidence]:
+def cue_evidence(m: Event, sentences: Mapping[str, Context],
+                 cue: re.Pattern = RETALIATION_CUE) -> Optional[Evidence]:
     """The sentence of a mention when it holds a retaliation or response cue, else None.
 
     ``sentences`` gives each mention's sentence as the store keeps it (``mention_sentences``
@@ -84,7 +91,7 @@ def cue_evidence(m: Event, sentences: Mapping[str, Context]) -> Optional[Evidenc
         left, right, window = m.evidence.start, m.evidence.end, m.evidence.quote
     else:
         left, right, window = context
-    if not RETALIATION_CUE.search(window):
+    if not cue.search(window):
         return None
     return Evidence(quote=window, start=left, end=right, sentence=m.evidence.sentence)
 
@@ -147,22 +154,29 @@ class _Timeline:
         self.ids = [i for _, i in dated]
 
     def before(self, e: StoredEvent, window: int) -> list[StoredEvent]:
-        """Events dated within ``window`` days before ``e``, not on its own day."""
+        """Events over before ``e`` ends and begun within ``window`` days of that, not on its
+        last day (an event known as "the week up to Sunday" may answer Friday's attack)."""
         if e.date.start is None:
             return []
-        lo = bisect.bisect_left(self.days, e.date.start - dt.timedelta(days=window))
-        hi = bisect.bisect_left(self.days, e.date.start)
-        return [self.by_id[i] for i in self.ids[lo:hi] if i != e.id]
+        last = _last(e)
+        lo = bisect.bisect_left(self.days, last - dt.timedelta(days=window))
+        hi = bisect.bisect_left(self.days, last)
+        return [self.by_id[i] for i in self.ids[lo:hi]
+                if i != e.id and _last(self.by_id[i]) < last]
+
+
+def _last(e: Event) -> dt.date:
+    return e.date.end or e.date.start
 
 
 def _answers_later_event(e: StoredEvent, evidence: Evidence, article_id: str,
-                         by_article: dict[str, list[tuple[int, StoredEvent]]]) -> bool:
+                         by_article: dict[str, list[Placed]]) -> bool:
     """Is ``e`` the cause rather than the answer? True when its cue sentence also reports a
     later event (in "Iran fired missiles in retaliation for the killing", the killing is the
     earlier one and must not itself be linked backwards)."""
     return any(evidence.start <= at < evidence.end and o.id != e.id and o.date.start
-               and e.date.start and o.date.start > e.date.start
-               for at, o in by_article.get(article_id, []))
+               and e.date.start and o.date.start > _last(e)
+               for at, o, _ in by_article.get(article_id, []))
 
 
 def _cue_target(e: StoredEvent, candidates: list[StoredEvent], articles: set[str],
@@ -185,10 +199,12 @@ def _cue_target(e: StoredEvent, candidates: list[StoredEvent], articles: set[str
 
 def _cued_link(e: StoredEvent, mentions: list[Event], timeline: _Timeline,
                mentions_by_event: dict[str, list[Event]], sentences: Mapping[str, Context],
-               by_article: dict[str, list[tuple[int, StoredEvent]]]) -> Optional[LinkFinding]:
-    for m in mentions:
-        evidence = cue_evidence(m, sentences)
-        if evidence is None or _answers_later_event(e, evidence, m.article_id, by_article):
+               by_article: dict[str, list[Placed]]) -> Optional[LinkFinding]:
+    cues = [(m, cue_evidence(m, sentences), "") for m in mentions]
+    cues = [c for c in cues if c[1] is not None] or _borrowed_cues(e, mentions, sentences,
+                                                                    by_article)
+    for m, evidence, how in cues:
+        if _answers_later_event(e, evidence, m.article_id, by_article):
             continue
         articles = {x.article_id for x in mentions}
         # Strictly earlier: a same-day "target" is more often the answer itself, told twice.
@@ -197,8 +213,39 @@ def _cued_link(e: StoredEvent, mentions: list[Event], timeline: _Timeline,
             physical = e.event_type in PHYSICAL and found[0].event_type in PHYSICAL
             kind = "retaliation_for" if physical else "response_to"
             return LinkFinding(e.id, Link(type=kind, event_id=found[0].id, evidence=evidence),
-                               found[1] + f" ({m.article_id})")
+                               found[1] + how + f" ({m.article_id})")
     return None
+
+
+def _borrowed_cues(e: StoredEvent, mentions: list[Event], sentences: Mapping[str, Context],
+                   by_article: dict[str, list[Placed]]) -> list[tuple[Event, Evidence, str]]:
+    """Cue sentences about this act told elsewhere in its article.
+
+    "The US retaliated two days later with air strikes on five sites." and, next, "the strikes
+    hit headquarters in Jurf al-Sakhr, Najaf ..." (the events, one per place); or "The US has
+    bombed a group that Washington blames for a rocket attack" in the lede and the strike's
+    detail further down. A cue sentence counts when an event it reports has one of this
+    physical event's own actors and a date that overlaps this one's.
+    """
+    if e.event_type not in PHYSICAL or e.date.start is None:
+        return []
+    out = []
+    for m in mentions:
+        for _, other, n in by_article.get(m.article_id, []):
+            if other.id == e.id or not _same_act(e, other):
+                continue
+            evidence = cue_evidence(n, sentences, BORROWED_CUE)
+            if evidence is not None:
+                out.append((n, evidence, f"; the cue is told of the same act in {n.id}"))
+    return sorted(out, key=lambda c: (c[1].start, c[0].id))
+
+
+def _same_act(e: StoredEvent, other: StoredEvent) -> bool:
+    """Same actor, overlapping dates: one act told twice (e.g. as an act and a statement)."""
+    if other.date.start is None or other.date.start > _last(e) or _last(other) < e.date.start:
+        return False
+    mine = {actor_key(a) for a in specific_actors(e.actors)}
+    return bool(mine & {actor_key(a) for a in specific_actors(other.actors)})
 
 
 def _answer_link(e: StoredEvent, timeline: _Timeline) -> Optional[LinkFinding]:
@@ -216,11 +263,14 @@ def _answer_link(e: StoredEvent, timeline: _Timeline) -> Optional[LinkFinding]:
 
 
 def _positions(events: list[StoredEvent], mentions_by_event: dict[str, list[Event]]):
-    """Article id -> (evidence start, event) for every mention, to find what a sentence reports."""
-    out: dict[str, list[tuple[int, StoredEvent]]] = {}
+    """Article id -> (evidence start, event, mention) for every mention, in text order: what
+    each sentence reports."""
+    out: dict[str, list[Placed]] = {}
     for e in events:
         for m in mentions_by_event.get(e.id, []):
-            out.setdefault(m.article_id, []).append((m.evidence.start, e))
+            out.setdefault(m.article_id, []).append((m.evidence.start, e, m))
+    for placed in out.values():
+        placed.sort(key=lambda p: (p[0], p[2].id))
     return out
 
 

@@ -186,30 +186,33 @@ def _replace(db, old: set[str], plan) -> None:
     _exec_in(db, "DELETE FROM event_aliases WHERE alias_id IN ({})", plan.members)
 
 
-def _window(db, plan) -> tuple[list[StoredEvent], dict[str, list[Event]]]:
-    """Stored physical events dated up to the link window before the block's events."""
+def _window(db, plan) -> tuple[list[StoredEvent], dict[str, list[Event]], dict]:
+    """Stored physical events dated up to the link window before the block's events, their
+    mentions and the mentions' sentences."""
     from flashpoint.link.relations import TARGETS
 
     dates = [e.date.start for e in plan.events if e.date.start is not None]
     if not dates:
-        return [], {}
+        return [], {}, {}
     lo, hi = min(dates) - dt.timedelta(days=CUE_WINDOW_DAYS), max(dates)
     marks = ",".join("?" * len(TARGETS))
     rows = db.rows(f"SELECT id, record FROM events WHERE event_type IN ({marks}) AND "
                    "date_start BETWEEN ? AND ?", (*sorted(TARGETS), _iso(lo), _iso(hi)))
     events = [StoredEvent.model_validate_json(r) for _, r in rows]
-    members, _ = _load(db, [m for e in events for m in e.mentions])
+    members, sentences = _load(db, [m for e in events for m in e.mentions])
     by_id = {m.id: m for m in members}
-    return events, {e.id: [by_id[m] for m in e.mentions if m in by_id] for e in events}
+    return (events, {e.id: [by_id[m] for m in e.mentions if m in by_id] for e in events},
+            sentences)
 
 
 def _link(db, plan, sentences, grouper: Grouper) -> list[StoredEvent]:
     if not plan.events:
         return []
-    others, other_members = _window(db, plan)
+    others, other_members, other_sentences = _window(db, plan)
     everything = plan.events + others
     members = {**other_members, **plan.members}
-    links = grouper.find_links(sorted(everything, key=lambda e: e.id), members, sentences)
+    links = grouper.find_links(sorted(everything, key=lambda e: e.id), members,
+                               {**other_sentences, **sentences})
     known = {e.id for e in everything}
     return [with_links(e, links.get(e.id, []), known) for e in plan.events]
 
