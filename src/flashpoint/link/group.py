@@ -18,7 +18,8 @@ from typing import NamedTuple, Optional
 from flashpoint.link.blocking import candidate_pairs
 from flashpoint.link.compat import (
     DATE_TOLERANCE_DAYS, Facts, actor_key, compare_actors, compare_dates, compare_kind,
-    STATE_SECTORS, compare_places, date_range, modes_compatible, specific_actors,
+    STATE_SECTORS, compare_places, date_range, is_running_total, modes_compatible,
+    specific_actors,
 )
 from flashpoint.link.reconcile import figures, reconcile  # noqa: F401  (the store's entry points)
 from flashpoint.record import Event, Place
@@ -107,6 +108,7 @@ class Profile:
     actor_keys: set[str] = field(default_factory=set)     # registered specific actors only
     countries: set[str] = field(default_factory=set)
     states: set[str] = field(default_factory=set)
+    totals: set[bool] = field(default_factory=set)   # running totals and incidents never mix
 
     @classmethod
     def of(cls, m: Event) -> "Profile":
@@ -116,10 +118,11 @@ class Profile:
                    rng[0] if rng else None, rng[1] if rng else None,
                    [m.location] if m.location else [],
                    {actor_key(a) for a in people if a.id}, {a.country for a in people if a.country},
-                   {a.country for a in people if a.id and a.country and a.sector in STATE_SECTORS})
+                   {a.country for a in people if a.id and a.country and a.sector in STATE_SECTORS},
+                   {is_running_total(m)})
 
     def conflict(self, other: "Profile") -> bool:
-        if self.event_type != other.event_type:
+        if self.event_type != other.event_type or self.totals != other.totals:
             return True
         if any(not modes_compatible(x, y) for x in self.modes for y in other.modes):
             return True
@@ -148,6 +151,7 @@ class Profile:
         self.actor_keys |= other.actor_keys
         self.countries |= other.countries
         self.states |= other.states
+        self.totals |= other.totals
 
 
 class _Groups:

@@ -153,37 +153,55 @@ def regroup_pending(db, grouper: Grouper) -> Regrouped:
     published = dict((a, dt.date.fromisoformat(p) if p else None) for a, p in _in(
         db, "SELECT id, published FROM articles WHERE id IN ({})", {m.article_id for m in block}))
     plan = group_block(block, current, published, grouper, alike)
-    _replace(db, events, plan)
+    incoming = _replace(db, events, plan)
     linked = _link(db, plan, sentences, grouper)
     _write_events(db, linked, plan.members)
+    _restore_incoming(db, incoming, plan)
     db.execute("DELETE FROM pending")
     db.execute("DELETE FROM stale_events")
     total = int(db.rows("SELECT COUNT(*) FROM events")[0][0])
     return Regrouped([e.id for e in linked], total)
 
 
-def _replace(db, old: set[str], plan) -> None:
-    """Remove the block's old events; links and aliases into removed ids follow the survivor."""
+def _replace(db, old: set[str], plan) -> list[tuple]:
+    """Remove the block's old events and keep aside the links into them from outside."""
+    incoming = [r for r in _in(db, "SELECT event_id, type, target_id, record FROM links "
+                                   "WHERE target_id IN ({})", old) if r[0] not in old]
+    _exec_in(db, "DELETE FROM links WHERE target_id IN ({})", old)
     _exec_in(db, "DELETE FROM links WHERE event_id IN ({})", old)
     _exec_in(db, "DELETE FROM event_mentions WHERE event_id IN ({})", old)
     _exec_in(db, "DELETE FROM events WHERE id IN ({})", old)
     for gone in plan.removed:
         target = plan.aliases.get(gone)
-        incoming = db.rows("SELECT event_id, type, record FROM links WHERE target_id = ?", (gone,))
-        db.execute("DELETE FROM links WHERE target_id = ?", (gone,))
-        if target is None:
+        if target is None:    # every mention of it is gone: nothing to resolve to
             db.execute("DELETE FROM event_aliases WHERE event_id = ?", (gone,))
             continue
-        for source, kind, record in incoming:
-            link = Link.model_validate_json(record).model_copy(update={"event_id": target})
-            if source != target:
-                db.execute("INSERT INTO links (event_id, type, target_id, record) VALUES "
-                           "(?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                           (source, kind, target, link.model_dump_json()))
         db.execute("UPDATE event_aliases SET event_id = ? WHERE event_id = ?", (target, gone))
         db.execute("INSERT INTO event_aliases (alias_id, event_id) VALUES (?, ?) ON CONFLICT "
                    "(alias_id) DO UPDATE SET event_id = excluded.event_id", (gone, target))
     _exec_in(db, "DELETE FROM event_aliases WHERE alias_id IN ({})", plan.members)
+    return incoming
+
+
+def _restore_incoming(db, incoming: list[tuple], plan) -> None:
+    """Links from outside the block into it: to the same id, or to the id it merged into;
+    the linking event's record is rewritten to match when a target moved or went."""
+    moved = set()
+    for source, kind, target, record in incoming:
+        now = target if target in plan.members else plan.aliases.get(target)
+        moved |= {source} if now != target else set()
+        if now is None or now == source:
+            continue
+        link = Link.model_validate_json(record).model_copy(update={"event_id": now})
+        db.execute("INSERT INTO links (event_id, type, target_id, record) VALUES (?, ?, ?, ?) "
+                   "ON CONFLICT DO NOTHING", (source, kind, now, link.model_dump_json()))
+    for source in sorted(moved):
+        rows = db.rows("SELECT record FROM links WHERE event_id = ? ORDER BY type, target_id",
+                       (source,))
+        event = StoredEvent.model_validate_json(
+            db.rows("SELECT record FROM events WHERE id = ?", (source,))[0][0])
+        event = event.model_copy(update={"links": [Link.model_validate_json(r[0]) for r in rows]})
+        db.execute("UPDATE events SET record = ? WHERE id = ?", (event.model_dump_json(), source))
 
 
 def _window(db, plan) -> tuple[list[StoredEvent], dict[str, list[Event]], dict]:
