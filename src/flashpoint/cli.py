@@ -299,7 +299,11 @@ def cmd_explain(args) -> int:
                   "list the ids with `flashpoint events` or `flashpoint timeline`", file=sys.stderr)
             return 1
         outlets = {a.id: a.source for a in store.articles(event.sources).values() if a.source}
-        print(explain_event(event, store.mentions_of(event.id), outlets))
+        if event.id != args.event_id and not event.id.startswith(args.event_id):
+            print(f"Event {args.event_id} was merged into {event.id} when a later report "
+                  "showed them to be one event.")
+        print(explain_event(event, store.mentions_of(event.id), outlets,
+                            store.stories(event.sources)))
     finally:
         store.close()
     return 0

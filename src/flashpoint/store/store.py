@@ -198,6 +198,15 @@ class Store:
                 f"SELECT record FROM events WHERE id IN ({marks}) ORDER BY id", chunk)]
         return out
 
+    def stories(self, article_ids: list[str]):
+        """Which of these articles tell one story (``link.group.Stories``), for ``explain``."""
+        from flashpoint.link.group import Stories
+        from flashpoint.store.regroup import STORY_THRESHOLD
+        from flashpoint.store.terms import story_pairs
+
+        pairs = story_pairs(self._db, article_ids, STORY_THRESHOLD)
+        return Stories(pairs, frozenset(article_ids))
+
     def type_counts(self) -> dict[str, int]:
         """Stored events by PLOVER type, commonest first."""
         rows = self._db.rows("SELECT event_type, COUNT(*) FROM events GROUP BY event_type "
@@ -213,10 +222,16 @@ class Store:
 
     def articles(self, ids: Optional[list[str]] = None) -> dict[str, ArticleInfo]:
         """Title, outlet, URL and date of the given articles (all when ids is None)."""
-        rows = self._db.rows("SELECT id, title, source, url, published FROM articles ORDER BY id")
-        wanted = set(ids) if ids is not None else None
-        return {r[0]: ArticleInfo(r[0], r[1], r[2], r[3], _date(r[4]))
-                for r in rows if wanted is None or r[0] in wanted}
+        sql = "SELECT id, title, source, url, published FROM articles"
+        if ids is None:
+            rows = self._db.rows(sql + " ORDER BY id")
+        else:
+            wanted = sorted(set(ids))
+            rows = []
+            for k in range(0, len(wanted), 500):
+                chunk = wanted[k:k + 500]
+                rows += self._db.rows(sql + f" WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+        return {r[0]: ArticleInfo(r[0], r[1], r[2], r[3], _date(r[4])) for r in sorted(rows)}
 
     def dump(self) -> dict[str, list[tuple]]:
         """Every row of every data table, sorted: two stores with equal dumps hold equal data."""

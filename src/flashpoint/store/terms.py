@@ -7,7 +7,7 @@ counts (``article_terms``), how many articles hold each term (``term_df``, the s
 frequencies, so a word is rare or common for this store and not for a fixed list) and an
 inverted index of each article's names and commonest words (``term_index``).
 
-``similar_articles`` finds the articles alike to a batch: candidates through the index (only
+``neighbourhood`` finds the articles alike to a batch: candidates through the index (only
 terms held by at most ``MAX_DF`` articles, the rare ones that single out a story), scored with
 the TF-IDF cosine of each channel, weighted as ``link.articles.DEFAULT_WEIGHTS``. The cost grows
 with the batch and its candidates, never with the store.
@@ -181,3 +181,19 @@ def _published(db, ids: Sequence[str]) -> dict[str, Optional[str]]:
         out.update(db.rows(f"SELECT article_id, published FROM article_terms "
                            f"WHERE article_id IN ({marks})", list(chunk)))
     return out
+
+
+def story_pairs(db, article_ids: Sequence[str], threshold: float) -> dict[tuple[str, str], float]:
+    """Pairs of the given articles at least ``threshold`` alike (for ``explain``)."""
+    terms = _load_terms(db, article_ids)
+    df = _load_df(db, (t for counts in terms.values() for t in counts))
+    n = int(db.rows("SELECT COUNT(*) FROM article_terms")[0][0])
+    vecs = vectors(terms, df, n)
+    ids = sorted(vecs)
+    pairs = {}
+    for k, a in enumerate(ids):
+        for b in ids[k + 1:]:
+            sim = similarity(vecs[a], vecs[b])
+            if sim >= threshold:
+                pairs[(a, b)] = sim
+    return pairs
