@@ -25,4 +25,5 @@ def test_explain_says_when_reports_were_grouped_because_their_articles_tell_one_
     b = mention("b1", "daily", day=None, where=None, actors=(), recipients=())
     event = reconcile([a, b], {}, event_id="ev-1")
     text = explain_event(event, [a, b], stories=Stories({("daily", "wire"): 0.37}))
-    assert "b1 ~ a1 (score 5): same type and mode (ASSAULT/heavy-weapons); their articles tell one story (similarity 0.37)" in text
+    assert ("b1 ~ a1 (score 5): same type and mode (ASSAULT/heavy-weapons); "
+            "their articles tell one story (similarity 0.37)") in text

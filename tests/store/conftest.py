@@ -170,7 +170,8 @@ class FakeGrouper:
         fields.update(id="unset", fatalities=fatalities, links=[])
         return StoredEvent(**fields)
 
-    def find_links(self, events, mentions_by_event, sentences) -> dict[str, list[Link]]:
+    def find_links(self, events, mentions_by_event, sentences, answering=None
+                   ) -> dict[str, list[Link]]:
         owner = {m.id: eid for eid, ms in mentions_by_event.items() for m in ms}
         out: dict[str, list[Link]] = {}
         for eid, ms in mentions_by_event.items():

@@ -71,7 +71,7 @@ def test_merged_events_leave_an_alias_that_lookups_and_links_follow(store_url):
     karbala = article("karbala", "Rockets struck Karbala on Wednesday.")
     reply = article("reply", "US jets struck back at Kataib Hezbollah in Karbala.")
     events = {"taji": [mention(taji, 1)],
-              "karbala": [mention(karbala, 1, place="Karbala"), mention(karbala, 2, place="Karbala")],
+              "karbala": [mention(karbala, k, place="Karbala") for k in (1, 2)],
               "reply": [mention(reply, 1, day=13, place="Karbala", actor="US forces",
                                 recipient="Kataib Hezbollah",
                                 links=(("retaliation_for", "taji-m1"),))]}

@@ -184,7 +184,8 @@ def _cue_target(e: StoredEvent, candidates: list[StoredEvent], articles: set[str
     best, best_key, best_reason = None, None, ""
     for t in candidates:
         sides = reversed_sides(e, t)
-        shared = bool(articles & {m.article_id for m in mentions_by_event.get(t.id, [])})
+        told_in = set(t.sources) | {m.article_id for m in mentions_by_event.get(t.id, [])}
+        shared = bool(articles & told_in)
         score = 2 * sides + 2 * shared
         if score < 2:
             continue
@@ -275,12 +276,16 @@ def _positions(events: list[StoredEvent], mentions_by_event: dict[str, list[Even
 
 
 def find_link_details(events: list[StoredEvent], mentions_by_event: dict[str, list[Event]],
-                      sentences: Mapping[str, Context]) -> list[LinkFinding]:
-    """Every link found, with its reason, in the order of ``events``."""
+                      sentences: Mapping[str, Context],
+                      answering: Optional[set[str]] = None) -> list[LinkFinding]:
+    """Every link found, with its reason, in the order of ``events``; only from the events in
+    ``answering`` when given (the others are candidate targets only)."""
     timeline = _Timeline(events)
     by_article = _positions(events, mentions_by_event)
     found = []
     for e in events:
+        if answering is not None and e.id not in answering:
+            continue
         mentions = mentions_by_event.get(e.id, [])
         link = _cued_link(e, mentions, timeline, mentions_by_event, sentences, by_article)
         found += [x for x in (link or _answer_link(e, timeline),) if x]
@@ -288,13 +293,14 @@ def find_link_details(events: list[StoredEvent], mentions_by_event: dict[str, li
 
 
 def find_links(events: list[StoredEvent], mentions_by_event: dict[str, list[Event]],
-               sentences: Mapping[str, Context]) -> dict[str, list[Link]]:
+               sentences: Mapping[str, Context],
+               answering: Optional[set[str]] = None) -> dict[str, list[Link]]:
     """Event id -> its outgoing links (every event id present, most with an empty list).
 
     ``mentions_by_event`` gives each event's mentions; ``sentences`` each mention's sentence
     (``mention_sentences``; a mention missing there is read from its quote alone).
     """
     out: dict[str, list[Link]] = {e.id: [] for e in events}
-    for finding in find_link_details(events, mentions_by_event, sentences):
+    for finding in find_link_details(events, mentions_by_event, sentences, answering):
         out[finding.source].append(finding.link)
     return out

@@ -35,7 +35,8 @@ class Grouper(Protocol):
                   published: dict[str, Optional[dt.date]]) -> StoredEvent: ...
 
     def find_links(self, events: list[StoredEvent], mentions_by_event: dict[str, list[Event]],
-                   sentences: Mapping[str, Context]) -> dict[str, list[Link]]: ...
+                   sentences: Mapping[str, Context],
+                   answering: Optional[set[str]] = None) -> dict[str, list[Link]]: ...
 
 
 class LinkModule:
@@ -51,10 +52,10 @@ class LinkModule:
 
         return reconcile(mentions, published)
 
-    def find_links(self, events, mentions_by_event, sentences):
+    def find_links(self, events, mentions_by_event, sentences, answering=None):
         from flashpoint.link.relations import find_links
 
-        return find_links(events, mentions_by_event, sentences)
+        return find_links(events, mentions_by_event, sentences, answering)
 
 
 def event_id(mention_ids: list[str], salt: int = 0) -> str:
@@ -115,12 +116,14 @@ def assign_ids(clusters: list[list[str]], current: Mapping[str, str]) -> list[st
 
 def _aliases(removed: list[str], groups: list[list[Event]], ids: list[str],
              current: Mapping[str, str]) -> dict[str, str]:
-    out = {}
-    for old in removed:
-        held = Counter(eid for eid, g in zip(ids, groups) for m in g if current.get(m.id) == old)
-        if held:
-            out[old] = min(held, key=lambda eid: (-held[eid], eid))
-    return out
+    """Each removed old id -> the new event holding most of its mentions (ties: smaller id)."""
+    held: dict[str, Counter] = {old: Counter() for old in removed}
+    for eid, group in zip(ids, groups):
+        for m in group:
+            old = current.get(m.id)
+            if old in held:
+                held[old][eid] += 1
+    return {old: min(c, key=lambda eid: (-c[eid], eid)) for old, c in held.items() if c}
 
 
 def checked_clusters(clusters: list[list[int]], n: int) -> list[list[int]]:

@@ -78,6 +78,7 @@ INCREMENTAL_GROUPING: list[Step] = [
     "ALTER TABLE mentions ADD COLUMN context_end INTEGER",
     "ALTER TABLE mentions ADD COLUMN context TEXT",
     "CREATE INDEX mentions_type_lat ON mentions (event_type, lat)",
+    "CREATE INDEX events_type_date ON events (event_type, date_start)",
     "CREATE TABLE pending (mention_id TEXT PRIMARY KEY)",
     "CREATE TABLE stale_events (event_id TEXT PRIMARY KEY)",
     """CREATE TABLE event_aliases (

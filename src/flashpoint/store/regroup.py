@@ -4,7 +4,7 @@ The batch is the ``pending`` mentions (stored, not yet grouped) and the ``stale_
 that lost a mention when an article was replaced). Its neighbourhood is read through indexed
 queries, never by scanning the store:
 - the mentions of the batch's articles;
-- mentions of the same type dated within the link window of a batch mention's dates;
+- mentions of the same type whose dates come within a day of a batch mention's dates;
 - mentions of the same type within a degree of a batch mention's place (undated or coarsely
   dated ones, at most ``MAX_NEAR`` per query);
 - mentions of the same type in articles that tell the same story (``store.terms``);
@@ -27,6 +27,7 @@ from flashpoint.store.grouping import Grouper, group_block, with_links
 from flashpoint.store.terms import neighbourhood, similarity
 
 CUE_WINDOW_DAYS = 31
+MAX_SPAN_DAYS = 31      # a dated mention spanning longer is found by its place, not its date
 NEAR_DEGREES = 1.0
 MAX_NEAR = 500
 STORY_THRESHOLD = 0.2   # link.articles' threshold, chosen on the ECB+ dev topics
@@ -78,12 +79,18 @@ def _iso(d: dt.date) -> str:
 
 
 def _dated(db, m: Event) -> list[str]:
+    """Same type, dates within the tolerance (spans of up to a month that reach them too)."""
     start, end = m.date.start, m.date.end or m.date.start
     tol = dt.timedelta(days=DATE_TOLERANCE_DAYS)
-    lo, hi = start - tol - dt.timedelta(days=CUE_WINDOW_DAYS), end + tol
-    rows = db.rows("SELECT id, date_end FROM mentions WHERE event_type = ? AND date_start "
-                   "BETWEEN ? AND ?", (m.event_type, _iso(lo), _iso(hi)))
-    return [i for i, e in rows if e is None or e >= _iso(start - tol)]
+    lo, hi = start - tol - dt.timedelta(days=MAX_SPAN_DAYS), end + tol
+    sql = ("SELECT id FROM mentions WHERE event_type = ? AND date_start BETWEEN ? AND ? AND "
+           "date_end >= ?")
+    params = [m.event_type, _iso(lo), _iso(hi), _iso(start - tol)]
+    country = m.location.country if m.location and m.location.precision < 7 else None
+    if country:     # blocking's rule: a country meets itself and the unknown
+        sql += " AND (country = ? OR country IS NULL)"
+        params.append(country)
+    return [r[0] for r in db.rows(sql, params)]
 
 
 def _near(db, m: Event) -> list[str]:
@@ -153,14 +160,17 @@ def regroup_pending(db, grouper: Grouper) -> Regrouped:
     published = dict((a, dt.date.fromisoformat(p) if p else None) for a, p in _in(
         db, "SELECT id, published FROM articles WHERE id IN ({})", {m.article_id for m in block}))
     plan = group_block(block, current, published, grouper, alike)
+    before = {i: StoredEvent.model_validate_json(r) for i, r in _in(
+        db, "SELECT id, record FROM events WHERE id IN ({})", events)}
+    changed = [e for e in plan.events if e.id not in before or before[e.id].mentions != e.mentions]
     incoming = _replace(db, events, plan)
-    linked = _link(db, plan, sentences, grouper)
+    linked = _link(db, plan, changed, before, sentences, grouper)
     _write_events(db, linked, plan.members)
     _restore_incoming(db, incoming, plan)
     db.execute("DELETE FROM pending")
     db.execute("DELETE FROM stale_events")
     total = int(db.rows("SELECT COUNT(*) FROM events")[0][0])
-    return Regrouped([e.id for e in linked], total)
+    return Regrouped([e.id for e in changed], total)
 
 
 def _replace(db, old: set[str], plan) -> list[tuple]:
@@ -204,35 +214,69 @@ def _restore_incoming(db, incoming: list[tuple], plan) -> None:
         db.execute("UPDATE events SET record = ? WHERE id = ?", (event.model_dump_json(), source))
 
 
-def _window(db, plan) -> tuple[list[StoredEvent], dict[str, list[Event]], dict]:
-    """Stored physical events dated up to the link window before the block's events, their
-    mentions and the mentions' sentences."""
-    from flashpoint.link.relations import TARGETS
+def _window(db, events: list[StoredEvent], members: dict[str, list[Event]]
+            ) -> list[StoredEvent]:
+    """Stored physical events an event may answer: dated up to the link window before it, and
+    told in one of its articles or naming one of its actors (the sides a link needs)."""
+    from flashpoint.link.relations import CUE_WINDOW_DAYS as WINDOW, TARGETS
 
-    dates = [e.date.start for e in plan.events if e.date.start is not None]
-    if not dates:
-        return [], {}, {}
-    lo, hi = min(dates) - dt.timedelta(days=CUE_WINDOW_DAYS), max(dates)
-    marks = ",".join("?" * len(TARGETS))
-    rows = db.rows(f"SELECT id, record FROM events WHERE event_type IN ({marks}) AND "
-                   "date_start BETWEEN ? AND ?", (*sorted(TARGETS), _iso(lo), _iso(hi)))
-    events = [StoredEvent.model_validate_json(r) for _, r in rows]
-    members, sentences = _load(db, [m for e in events for m in e.mentions])
-    by_id = {m.id: m for m in members}
-    return (events, {e.id: [by_id[m] for m in e.mentions if m in by_id] for e in events},
-            sentences)
+    found: dict[str, StoredEvent] = {}
+    types = sorted(TARGETS)
+    for e in events:
+        if e.date.start is None:
+            continue
+        last = e.date.end or e.date.start
+        names = sorted({x.lower() for m in [e, *members.get(e.id, [])]
+                        for a in [*m.actors, *m.recipients] for x in (a.name, a.text)})[:12]
+        told = ",".join("?" * len(e.sources))
+        named = " OR ".join(["actor_text LIKE ? ESCAPE '!'"] * len(names)) or "0 = 1"
+        rows = db.rows(
+            f"SELECT id, record FROM events WHERE event_type IN ({','.join('?' * len(types))}) "
+            "AND date_start BETWEEN ? AND ? AND (id IN (SELECT em.event_id FROM event_mentions "
+            f"em JOIN mentions m ON m.id = em.mention_id WHERE m.article_id IN ({told})) "
+            f"OR {named})",
+            [*types, _iso(last - dt.timedelta(days=WINDOW)), _iso(last), *e.sources,
+             *(f"%{_escaped(n)}%" for n in names)])
+        found.update((i, StoredEvent.model_validate_json(r)) for i, r in rows if i not in found)
+    return list(found.values())
 
 
-def _link(db, plan, sentences, grouper: Grouper) -> list[StoredEvent]:
+def _escaped(text: str) -> str:
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_")
+
+
+def _link(db, plan, changed: list[StoredEvent], before: dict[str, StoredEvent], sentences,
+          grouper: Grouper) -> list[StoredEvent]:
+    """The block's events with their links: found anew for the changed ones, kept (following
+    merges) for the ones whose members did not change."""
     if not plan.events:
         return []
-    others, other_members, other_sentences = _window(db, plan)
-    everything = plan.events + others
-    members = {**other_members, **plan.members}
-    links = grouper.find_links(sorted(everything, key=lambda e: e.id), members,
-                               {**other_sentences, **sentences})
+    ids = {e.id for e in plan.events}
+    everything = plan.events + [e for e in _window(db, changed, plan.members) if e.id not in ids]
+    renewed = {e.id for e in changed}
+    links = grouper.find_links(sorted(everything, key=lambda e: e.id), plan.members, sentences,
+                               renewed)
     known = {e.id for e in everything}
-    return [with_links(e, links.get(e.id, []), known) for e in plan.events]
+    out = []
+    for e in plan.events:
+        if e.id in renewed:
+            out.append(with_links(e, links.get(e.id, []), known))
+        else:
+            out.append(e.model_copy(update={"links": _kept(db, before[e.id].links, e.id, plan)}))
+    return out
+
+
+def _kept(db, links: list[Link], own: str, plan) -> list[Link]:
+    """An unchanged event's old links, to the ids their targets have now."""
+    out = []
+    for link in links:
+        now = plan.aliases.get(link.event_id, link.event_id)
+        gone = now in plan.removed or not (now in plan.members or db.rows(
+            "SELECT 1 FROM events WHERE id = ?", (now,)))
+        if not gone and now != own:
+            out.append(link.model_copy(update={"event_id": now}))
+    unique = {(k.type, k.event_id): k for k in out}
+    return [unique[k] for k in sorted(unique)]
 
 
 def _write_events(db, events: list[StoredEvent], members: dict[str, list[Event]]) -> None:
