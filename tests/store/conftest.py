@@ -161,6 +161,12 @@ class FakeGrouper:
             clusters.setdefault(key, []).append(i)
         return list(clusters.values())
 
+    def may_join(self, batch: list[Event], others: list[Event], stories=None) -> list[int]:
+        keys = {(m.event_type, m.date.start, m.location.name if m.location else m.id)
+                for m in batch}
+        return [k for k, m in enumerate(others)
+                if (m.event_type, m.date.start, m.location.name if m.location else m.id) in keys]
+
     def reconcile(self, mentions: list[Event], published) -> StoredEvent:
         base = mentions[0]
         counts = [m.fatalities for m in mentions if m.fatalities]
@@ -172,7 +178,8 @@ class FakeGrouper:
 
     def find_links(self, events, mentions_by_event, sentences, answering=None
                    ) -> dict[str, list[Link]]:
-        owner = {m.id: eid for eid, ms in mentions_by_event.items() for m in ms}
+        # Stored events name their mentions; events outside the batch come without them.
+        owner = {mid: e.id for e in events for mid in e.mentions}
         out: dict[str, list[Link]] = {}
         for eid, ms in mentions_by_event.items():
             for m in ms:

@@ -29,6 +29,10 @@ class ByDay(FakeGrouper):
             clusters.setdefault((m.event_type, m.date.start), []).append(i)
         return list(clusters.values())
 
+    def may_join(self, batch, others, stories=None):
+        days = {(m.event_type, m.date.start) for m in batch}
+        return [k for k, m in enumerate(others) if (m.event_type, m.date.start) in days]
+
 
 def _far_corpus():
     """A rocket attack at Taji in March and a protest in Suva in July: two unrelated blocks."""

@@ -217,6 +217,19 @@ def scored_pairs(mentions: list[Event], stories: Stories = NO_STORIES
     return found
 
 
+def may_join(batch: list[Event], others: list[Event], stories: Stories = NO_STORIES
+             ) -> list[int]:
+    """Indices of ``others`` that some mention of ``batch`` may group with (a merge that
+    ``decide`` allows): the stored mentions a batch can change; the rest stay as they are."""
+    facts = [Facts.of(m) for m in [*batch, *others]]
+    by_type: dict[str, list[int]] = {}
+    for i, m in enumerate(batch):
+        by_type.setdefault(m.event_type, []).append(i)
+    n = len(batch)
+    return [k for k, o in enumerate(others)
+            if any(judge(facts, i, n + k, stories).merge for i in by_type.get(o.event_type, []))]
+
+
 def group_mentions(mentions: list[Event], stories: Optional[Stories] = None
                    ) -> list[list[int]]:
     """Clusters of indices into ``mentions``: each sorted, in order of their first index.

@@ -31,6 +31,9 @@ Context = tuple[int, int, str]
 class Grouper(Protocol):
     def group_mentions(self, mentions: list[Event], stories=None) -> list[list[int]]: ...
 
+    def may_join(self, batch: list[Event], others: list[Event], stories=None) -> list[int]:
+        """Indices of ``others`` that a batch mention may group with."""
+
     def reconcile(self, mentions: list[Event],
                   published: dict[str, Optional[dt.date]]) -> StoredEvent: ...
 
@@ -46,6 +49,11 @@ class LinkModule:
         from flashpoint.link.group import group_mentions
 
         return group_mentions(mentions, stories)
+
+    def may_join(self, batch, others, stories=None):
+        from flashpoint.link.group import NO_STORIES, may_join
+
+        return may_join(batch, others, stories or NO_STORIES)
 
     def reconcile(self, mentions, published):
         from flashpoint.link.group import reconcile

@@ -120,6 +120,15 @@ def _neighbours(db, batch: list[Event], stories: set[str]) -> set[str]:
     return found
 
 
+def _joinable(db, batch: list[Event], near: set[str], stories, grouper: Grouper) -> set[str]:
+    """The neighbours a batch mention may group with, and every mention of the batch's
+    articles: only their events are regrouped."""
+    articles = {m.article_id for m in batch}
+    others, _ = _load(db, near)
+    keep = {others[k].id for k in grouper.may_join(batch, others, stories)}
+    return keep | {m.id for m in others if m.article_id in articles}
+
+
 def _stories(db, batch_articles: Sequence[str]):
     """Which articles tell one story with a batch article (``link.group.Stories``), and the
     articles of those stories."""
@@ -150,7 +159,8 @@ def regroup_pending(db, grouper: Grouper) -> Regrouped:
     stale = [r[0] for r in db.rows("SELECT event_id FROM stale_events")]
     batch, _ = _load(db, pending)
     alike, story_articles = _stories(db, sorted({m.article_id for m in batch}))
-    near = _neighbours(db, batch, story_articles)
+    near = _joinable(db, batch, _neighbours(db, batch, story_articles) - set(pending),
+                     alike, grouper)
     current = dict((m, e) for m, e in _in(
         db, "SELECT mention_id, event_id FROM event_mentions WHERE mention_id IN ({})", near))
     events = set(current.values()) | set(stale)
