@@ -219,15 +219,14 @@ def scored_pairs(mentions: list[Event], stories: Stories = NO_STORIES
 
 def may_join(batch: list[Event], others: list[Event], stories: Stories = NO_STORIES
              ) -> list[int]:
-    """Indices of ``others`` that some mention of ``batch`` may group with (a merge that
-    ``decide`` allows): the stored mentions a batch can change; the rest stay as they are."""
-    facts = [Facts.of(m) for m in [*batch, *others]]
-    by_type: dict[str, list[int]] = {}
-    for i, m in enumerate(batch):
-        by_type.setdefault(m.event_type, []).append(i)
+    """Indices of ``others`` that some mention of ``batch`` may group with (a blocked pair
+    that ``decide`` lets merge): the stored mentions a batch can change; the rest stay."""
+    mentions = [*batch, *others]
+    facts = [Facts.of(m) for m in mentions]
     n = len(batch)
-    return [k for k, o in enumerate(others)
-            if any(judge(facts, i, n + k, stories).merge for i in by_type.get(o.event_type, []))]
+    pairs = set(candidate_pairs(mentions)) | _story_pairs(mentions, stories)
+    found = {j - n for i, j in pairs if i < n <= j and judge(facts, i, j, stories).merge}
+    return sorted(found)
 
 
 def group_mentions(mentions: list[Event], stories: Optional[Stories] = None

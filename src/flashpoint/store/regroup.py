@@ -21,7 +21,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
-from flashpoint.link.compat import DATE_TOLERANCE_DAYS
+from flashpoint.link.compat import DATE_TOLERANCE_DAYS, is_fine_date
 from flashpoint.record import Event, Link, StoredEvent
 from flashpoint.store.grouping import Grouper, group_block, with_links
 from flashpoint.store.terms import neighbourhood, similarity
@@ -110,7 +110,8 @@ def _neighbours(db, batch: list[Event], stories: set[str]) -> set[str]:
     asked: set[tuple] = set()
     for m in batch:
         key = (m.event_type, m.date.start, m.date.end)
-        if m.date.start is not None and key not in asked:
+        # Like blocking: only a date of a week or less finds partners by date alone.
+        if is_fine_date(m.date) and key not in asked:
             asked.add(key)
             found.update(_dated(db, m))
         place = (m.event_type, m.location.lat, m.location.lon) if m.location else None
