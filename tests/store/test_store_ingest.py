@@ -155,7 +155,7 @@ def test_failed_and_skipped_results_are_counted_not_stored(store_url):
 def test_migrations_are_recorded_once(store_url):
     for _ in range(3):
         with open_store(store_url, grouper=FakeGrouper()) as store:
-            assert store.migrations() == ["0001_initial_schema", "0002_incremental_grouping"]
+            assert store.migrations() == ["0001_initial_schema", "0003_incremental_grouping"]
 
 
 def test_a_grouper_that_loses_a_mention_is_refused(store_url):

@@ -105,3 +105,35 @@ def test_ids_are_assigned_the_same_way_every_time():
     # A fresh id never takes an old event's id.
     clash = {"x": event_id(["a"])}
     assert assign_ids([["a"], ["x"]], clash)[0] != event_id(["a"])
+
+
+def test_a_store_from_before_incremental_grouping_is_backfilled_and_keeps_its_ids(tmp_path):
+    from flashpoint.record import StoredEvent
+    from flashpoint.store.backend import connect
+    from flashpoint.store.location import locate
+    from flashpoint.store.migrations import MIGRATIONS, migrate
+
+    url = str(tmp_path / "old.db")
+    old = connect(locate(url))
+    migrate(old, MIGRATIONS[:1])                      # the schema as the first release made it
+    a = article("a1", "Rockets struck Camp Taji on Wednesday. Nobody was hurt.")
+    m = mention(a, 1)
+    stored = StoredEvent(**{**m.model_dump(), "id": event_id([m.id]), "mentions": [m.id],
+                            "sources": [a.id]})
+    with old.transaction():
+        old.execute("INSERT INTO articles (id, content_hash, published, text) VALUES "
+                    "(?, 'h', '2020-03-12', ?)", (a.id, a.text))
+        old.execute("INSERT INTO mentions (id, article_id, record, event_type) VALUES "
+                    "(?, ?, ?, 'ASSAULT')", (m.id, a.id, m.model_dump_json()))
+        old.execute("INSERT INTO events (id, record, event_type, actor_text, search_text) "
+                    "VALUES (?, ?, 'ASSAULT', '', '')", (stored.id, stored.model_dump_json()))
+        old.execute("INSERT INTO event_mentions (event_id, mention_id) VALUES (?, ?)",
+                    (stored.id, m.id))
+    old.close()
+    with open_store(url, grouper=FakeGrouper()) as store:
+        assert store.needs_regroup()                  # every old mention is queued once
+        store.regroup()
+        assert [e.id for e in store.events()] == [stored.id]
+        assert not store.needs_regroup()
+        (row,) = store.dump()["mentions"]
+        assert row[-1] == a.text                      # the sentence kept with the mention

@@ -13,7 +13,7 @@ Tables (all ids are flashpoint's stable content hashes):
   event_mentions  which mentions make up which event
   links           relations between events (retaliation_for, same_as, ...)
   meta            small key/value facts, e.g. whether events must be regrouped
-Added by 0002 (incremental grouping, see flashpoint.store.regroup):
+Added by 0003 (incremental grouping, see flashpoint.store.regroup):
   mentions.context_*  the sentence around each mention, so links never re-read the article
   pending         mentions stored but not yet grouped (the next regroup's batch)
   stale_events    events that lost a mention when its article was replaced
@@ -100,7 +100,7 @@ INCREMENTAL_GROUPING: list[Step] = [
 
 
 def _backfill(backend: Backend) -> None:
-    """A store made before 0002: every article gets its terms, every mention its sentence,
+    """A store made before 0003: every article gets its terms, every mention its sentence,
     and every mention is queued, so the next ingest regroups the store once, incrementally."""
     from flashpoint.store.terms import index_article, mention_context
 
@@ -117,7 +117,7 @@ def _backfill(backend: Backend) -> None:
 # In order; the name is what the migrations table records.
 MIGRATIONS: list[tuple[str, list[Step]]] = [
     ("0001_initial_schema", INITIAL_SCHEMA),
-    ("0002_incremental_grouping", INCREMENTAL_GROUPING),
+    ("0003_incremental_grouping", INCREMENTAL_GROUPING),
 ]
 
 _LEDGER = "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

@@ -162,8 +162,10 @@ def regroup_pending(db, grouper: Grouper) -> Regrouped:
     alike, story_articles = _stories(db, sorted({m.article_id for m in batch}))
     near = _joinable(db, batch, _neighbours(db, batch, story_articles) - set(pending),
                      alike, grouper)
+    # Pending mentions may belong to events already (a store migrated from before 0003).
     current = dict((m, e) for m, e in _in(
-        db, "SELECT mention_id, event_id FROM event_mentions WHERE mention_id IN ({})", near))
+        db, "SELECT mention_id, event_id FROM event_mentions WHERE mention_id IN ({})",
+        near | set(pending)))
     events = set(current.values()) | set(stale)
     current = dict((m, e) for m, e in _in(
         db, "SELECT mention_id, event_id FROM event_mentions WHERE event_id IN ({})", events))
