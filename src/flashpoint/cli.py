@@ -233,7 +233,7 @@ def cmd_ingest(args) -> int:
                                items=itertools.chain(errors, items))
         ingest_results(store, _counting(results, args, report), report)
         if not args.quiet:
-            print(store_summary(store), file=sys.stderr)
+            print(store_summary(store, report.touched), file=sys.stderr)
     finally:
         store.close()
         print(f"flashpoint: {report}", file=sys.stderr)
@@ -261,17 +261,17 @@ def _counting(results: Iterable, args, report) -> Iterator:
         yield result
 
 
-def store_summary(store, shown: int = 12) -> str:
-    """A readable digest of what the store holds: counts by type, then the latest events."""
-    from collections import Counter
-
-    events = list(store.events())
-    by_type = ", ".join(f"{n} {t}" for t, n in Counter(e.event_type for e in events).most_common())
-    lines = [f"The store holds {len(events)} events" + (f": {by_type}" if by_type else ".")]
-    violent = [e for e in events if e.event_type == "ASSAULT" and not e.background]
+def store_summary(store, touched: list[str], shown: int = 12) -> str:
+    """What the store holds (counts by type), then the best-attested attacks this run wrote:
+    the store is never read whole, however large it is."""
+    counts = store.type_counts()
+    by_type = ", ".join(f"{n} {t}" for t, n in counts.items())
+    lines = [f"The store holds {sum(counts.values())} events" + (f": {by_type}" if by_type else ".")]
+    violent = [e for e in store.events_by_id(touched)
+               if e.event_type == "ASSAULT" and not e.background]
     violent.sort(key=lambda e: (-len(e.sources), -e.confidence))
     if violent:
-        lines.append(f"The {min(shown, len(violent))} best-attested attacks:")
+        lines.append(f"The {min(shown, len(violent))} best-attested attacks this run wrote:")
     for e in sorted(violent[:shown], key=lambda e: (e.date.start is None, e.date.start or 0)):
         lines.append("  " + describe_event(e))
     return "\n".join(lines)
@@ -367,7 +367,11 @@ def cmd_explain(args) -> int:
                   "list the ids with `flashpoint events` or `flashpoint timeline`", file=sys.stderr)
             return NOTHING_DONE
         outlets = {a.id: a.source for a in store.articles(event.sources).values() if a.source}
-        print(explain_event(event, store.mentions_of(event.id), outlets))
+        if event.id != args.event_id and not event.id.startswith(args.event_id):
+            print(f"Event {args.event_id} was merged into {event.id} when a later report "
+                  "showed them to be one event.")
+        print(explain_event(event, store.mentions_of(event.id), outlets,
+                            store.stories(event.sources)))
     finally:
         store.close()
     return 0

@@ -16,3 +16,14 @@ def test_an_event_is_explained_with_its_sources_reasons_and_disagreements():
     assert '"Two soldiers died in the rocket attack."' in text
     assert "grouped because:" in text and "same day" in text
     assert "fatalities: 3 (national); 2 (reuters)" in text
+
+
+def test_explain_says_when_reports_were_grouped_because_their_articles_tell_one_story():
+    from flashpoint.link.group import Stories
+
+    a = mention("a1", "wire", day=None, where=None, actors=(), recipients=())
+    b = mention("b1", "daily", day=None, where=None, actors=(), recipients=())
+    event = reconcile([a, b], {}, event_id="ev-1")
+    text = explain_event(event, [a, b], stories=Stories({("daily", "wire"): 0.37}))
+    assert ("b1 ~ a1 (score 5): same type and mode (ASSAULT/heavy-weapons); "
+            "their articles tell one story (similarity 0.37)") in text

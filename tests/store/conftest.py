@@ -153,13 +153,19 @@ class FakeGrouper:
     def __init__(self):
         self.calls = 0
 
-    def group_mentions(self, mentions: list[Event]) -> list[list[int]]:
+    def group_mentions(self, mentions: list[Event], alike=None) -> list[list[int]]:
         self.calls += 1
         clusters: dict[tuple, list[int]] = {}
         for i, m in enumerate(mentions):
             key = (m.event_type, m.date.start, m.location.name if m.location else m.id)
             clusters.setdefault(key, []).append(i)
         return list(clusters.values())
+
+    def may_join(self, batch: list[Event], others: list[Event], stories=None) -> list[int]:
+        keys = {(m.event_type, m.date.start, m.location.name if m.location else m.id)
+                for m in batch}
+        return [k for k, m in enumerate(others)
+                if (m.event_type, m.date.start, m.location.name if m.location else m.id) in keys]
 
     def reconcile(self, mentions: list[Event], published) -> StoredEvent:
         base = mentions[0]
@@ -170,8 +176,10 @@ class FakeGrouper:
         fields.update(id="unset", fatalities=fatalities, links=[])
         return StoredEvent(**fields)
 
-    def find_links(self, events, mentions_by_event, article_texts) -> dict[str, list[Link]]:
-        owner = {m.id: eid for eid, ms in mentions_by_event.items() for m in ms}
+    def find_links(self, events, mentions_by_event, sentences, answering=None
+                   ) -> dict[str, list[Link]]:
+        # Stored events name their mentions; events outside the batch come without them.
+        owner = {mid: e.id for e in events for mid in e.mentions}
         out: dict[str, list[Link]] = {}
         for eid, ms in mentions_by_event.items():
             for m in ms:

@@ -74,7 +74,8 @@ def test_an_edited_article_replaces_its_old_mentions(store_url):
         assert "a2-m1" not in ids and "a2-m7" in ids
         taji = store.event(event_id(["a1-m1"]))
         assert taji.sources == ["a1"] and taji.fatalities.best == 2
-        karbala = store.event(event_id(["a2-m7", "a3-m1"]))
+        # The Karbala strike keeps the id it had before the corrected report joined it.
+        karbala = store.event(event_id(["a3-m1"]))
         assert karbala.sources == ["a2", "a3"]
 
 
@@ -155,14 +156,15 @@ def test_failed_and_skipped_results_are_counted_not_stored(store_url):
 def test_migrations_are_recorded_once(store_url):
     for _ in range(3):
         with open_store(store_url, grouper=FakeGrouper()) as store:
-            assert store.migrations() == [name for name, _ in MIGRATIONS]
+            assert store.migrations() == ["0001_initial_schema", "0002_event_page_indexes",
+                                          "0003_incremental_grouping"]
 
 
 def test_a_grouper_that_loses_a_mention_is_refused(store_url):
     articles, events = corpus()
 
     class Lossy(FakeGrouper):
-        def group_mentions(self, mentions):
+        def group_mentions(self, mentions, alike=None):
             return super().group_mentions(mentions)[1:]
 
     with open_store(store_url, grouper=Lossy()) as store:

@@ -154,3 +154,34 @@ def cluster_articles(docs: Sequence[ArticleDoc], threshold: float = DEFAULT_THRE
         matrix = np.array([[sim(a, b) if a != b else 0.0 for b in comp] for a in comp])
         clusters += [[comp[k] for k in sorted(g)] for g in average_linkage(matrix, threshold)]
     return sorted(clusters)
+
+
+def cluster_vectors(vecs: Sequence[dict[str, dict[str, float]]], published: Sequence[Optional[dt.date]],
+                    similarity, threshold: float = DEFAULT_THRESHOLD,
+                    max_days_apart: Optional[int] = 7) -> list[list[int]]:
+    """``cluster_articles`` over vectors the store keeps (channel -> TF-IDF vector per article).
+
+    ``similarity(a, b)`` scores two articles' vectors; candidate pairs share a heavy term.
+    """
+    pairs: set[tuple[int, int]] = set()
+    for channel in sorted({c for v in vecs for c in v}):
+        pairs |= tfidf.candidate_pairs([v.get(channel, {}) for v in vecs])
+    cache: dict[tuple[int, int], float] = {}
+
+    def sim(i: int, j: int) -> float:
+        key = (min(i, j), max(i, j))
+        if key not in cache:
+            a, b = published[i], published[j]
+            far = max_days_apart is not None and a and b and abs((a - b).days) > max_days_apart
+            cache[key] = 0.0 if far else similarity(vecs[i], vecs[j])
+        return cache[key]
+
+    edges = sorted(p for p in pairs if sim(*p) >= threshold)
+    clusters = []
+    for comp in _components(len(vecs), edges):
+        if len(comp) == 1:
+            clusters.append(comp)
+            continue
+        matrix = np.array([[sim(a, b) if a != b else 0.0 for b in comp] for a in comp])
+        clusters += [[comp[k] for k in sorted(g)] for g in average_linkage(matrix, threshold)]
+    return sorted(clusters)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple, Optional
 
@@ -56,6 +57,15 @@ CLASS_SECTORS = {"CVL", "MIL", "COP", "GOV", "PRM", "REB", "UAF", "UNK"}
 # either ('the United States said it bombed', 'US aircraft struck').
 STATE_SECTORS = {"GOV", "MIL", "COP"}
 SAME_NAME = 85      # rapidfuzz ratio: 'Ain Al Asad air base' and 'Ayn al-Asad air base' are one name
+# A toll that sums many incidents ("more than 300 have been killed since January", "this year's
+# toll has passed 40"): a running total, never the same event as one incident it includes.
+RUNNING_TOTAL = re.compile(
+    r"\b(since (?:the |early |late |last |mid-?)?(?:\d{4}|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december|the (?:start|beginning|war|conflict|"
+    r"uprising|fighting|crisis))|so far this (?:year|month|week)|this year'?s? (?:death )?toll|"
+    r"to date|in total|a total of|cumulative|overall (?:death )?toll|"
+    r"toll (?:has |had |now )?(?:risen|rose|climbed|reached|passed|surpassed|topped|stands)|"
+    r"(?:has|have) (?:risen|climbed) to)\b", re.I)
 
 
 class Verdict(NamedTuple):   # a tuple: grouping makes one per field per compared pair
@@ -101,6 +111,7 @@ class Facts:
     all_registered: bool          # every specific actor has a registry id
     article_id: str
     killed: Optional[int]
+    total: bool                   # a running total, not one incident (``is_running_total``)
 
     @classmethod
     def of(cls, m: Event) -> "Facts":
@@ -112,7 +123,12 @@ class Facts:
                    frozenset(a.country for a in people if a.id and a.country and a.sector in STATE_SECTORS),
                    frozenset(a.country for a in people if a.country),
                    bool(people) and all(a.id for a in people), m.article_id,
-                   m.fatalities.best if m.fatalities else None)
+                   m.fatalities.best if m.fatalities else None, is_running_total(m))
+
+
+def is_running_total(m: Event) -> bool:
+    """Does the mention report a toll summed over many incidents? (its sentence says so)"""
+    return bool((m.fatalities or m.injuries) and RUNNING_TOTAL.search(m.evidence.quote))
 
 
 # ---- dates --------------------------------------------------------------------------------
@@ -165,6 +181,17 @@ def _contains(coarse: Place, fine: Place) -> Optional[bool]:
     return None
 
 
+def _plain(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return _norm("".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def names_agree(a: Place, b: Place) -> bool:
+    """One place name is the other, a spelling of it, or holds it ('Abu Ghraib district')."""
+    x, y = _plain(a.name), _plain(b.name)
+    return bool(x and y) and (x in y or y in x or fuzz.ratio(x, y) >= SAME_NAME)
+
+
 def compare_places(a: Optional[Place], b: Optional[Place]) -> Verdict:
     if a is None or b is None:
         return Verdict(False, 0, "a place is unknown")
@@ -178,6 +205,11 @@ def compare_places(a: Optional[Place], b: Optional[Place]) -> Verdict:
     contained = _contains(coarse, fine)
     if contained is False:
         return Verdict(True, 0, f"{fine.name} is not in {coarse.name}")
+    if coarse.precision <= SPECIFIC_PRECISION and km > SAME_SPOT_KM and not names_agree(a, b):
+        # 'Within' only when the more specific names agree: a town near another town, or a
+        # district named for another town, is another place.
+        return Verdict(True, 0, f"two named places ({a.name}, {b.name}, {km:.0f} km apart): "
+                                "neither lies within the other")
     if contained is None and coarse.precision < 6 and km > RADIUS_KM.get(coarse.precision, 600.0):
         return Verdict(True, 0, f"places {km:.0f} km apart ({a.name}, {b.name})")
     if coarse.precision <= SPECIFIC_PRECISION and km <= NEAR_KM:
@@ -247,6 +279,8 @@ def modes_compatible(a: Optional[str], b: Optional[str]) -> bool:
 def compare_kind(a: Facts, b: Facts) -> Verdict:
     if a.event_type != b.event_type:
         return Verdict(True, 0, f"types differ ({a.event_type} vs {b.event_type})")
+    if a.total != b.total:
+        return Verdict(True, 0, "a running total is not one incident")
     if not modes_compatible(a.mode, b.mode):
         return Verdict(True, 0, f"modes differ ({a.mode} vs {b.mode})")
     if a.mode and a.mode == b.mode:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Mapping, Sequence
 
-from flashpoint.link.group import merge_reasons
+from flashpoint.link.group import NO_STORIES, Stories, merge_reasons
 from flashpoint.link.reconcile import disagreements
 from flashpoint.record import Count, Event, StoredEvent
 
@@ -32,8 +32,10 @@ def _where(e: Event) -> str:
 
 
 def explain_event(event: StoredEvent, mentions: Sequence[Event],
-                  outlets: Mapping[str, str] = {}) -> str:
-    """A readable account of one stored event, each figure with the article that gives it."""
+                  outlets: Mapping[str, str] = {}, stories: Stories = NO_STORIES) -> str:
+    """A readable account of one stored event, each figure with the article that gives it.
+
+    ``stories``: which of its articles tell one story (the store's article similarity)."""
     lines = [f"Event {event.id}: {event.event_type}"
              + (f"/{event.mode}" if event.mode else "")
              + (f" ({event.acled_sub_event_type})" if event.acled_sub_event_type else ""),
@@ -50,7 +52,7 @@ def explain_event(event: StoredEvent, mentions: Sequence[Event],
         lines.append(f"    [{m.id}] {outlet}: killed {_count(m.fatalities)}, injured "
                      f"{_count(m.injuries)}, {_when(m).split(' (')[0]}, {_where(m).split(' (')[0]}")
         lines.append(f"        \"{m.evidence.quote.strip()}\" (chars {m.evidence.start}-{m.evidence.end})")
-    reasons = merge_reasons(list(mentions), list(range(len(mentions))))
+    reasons = merge_reasons(list(mentions), list(range(len(mentions))), stories)
     if reasons:
         lines.append("  grouped because:")
         lines += [f"    {r}" for r in reasons]

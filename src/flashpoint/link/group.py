@@ -18,12 +18,43 @@ from typing import NamedTuple, Optional
 from flashpoint.link.blocking import candidate_pairs
 from flashpoint.link.compat import (
     DATE_TOLERANCE_DAYS, Facts, actor_key, compare_actors, compare_dates, compare_kind,
-    STATE_SECTORS, compare_places, date_range, modes_compatible, specific_actors,
+    STATE_SECTORS, compare_places, date_range, is_running_total, modes_compatible,
+    specific_actors,
 )
 from flashpoint.link.reconcile import figures, reconcile  # noqa: F401  (the store's entry points)
 from flashpoint.record import Event, Place
 
 MERGE_SCORE = 4
+# Two articles that tell one story (``link.articles`` clusters them: rare words, names, places
+# and actors in common) make their same-type mentions one event unless a field contradicts it:
+# the evidence undated reports (ECB+ has no dates) need. Worth a merge on its own; every veto
+# (type, mode, dates, places, actors) still holds, and a group is checked member by member.
+ALIKE_SCORE = MERGE_SCORE
+
+
+@dataclass(frozen=True)
+class Stories:
+    """Which articles tell one story, as the store's article similarity found.
+
+    ``pairs``: (article id, article id), sorted -> similarity, for articles of one story;
+    ``compared``: the articles whose similarity to ``batch`` articles was looked at. A batch
+    article and a compared one that are not a pair tell two stories, and their undated mentions
+    then need more than a shared place and actor to be one event.
+    """
+
+    pairs: dict[tuple[str, str], float] = field(default_factory=dict)
+    compared: frozenset[str] = frozenset()
+    batch: frozenset[str] = frozenset()
+
+    def alike(self, a: str, b: str) -> Optional[float]:
+        return None if a == b else self.pairs.get((a, b) if a < b else (b, a))
+
+    def apart(self, a: str, b: str) -> bool:
+        return (a != b and a in self.compared and b in self.compared
+                and (a in self.batch or b in self.batch) and self.alike(a, b) is None)
+
+
+NO_STORIES = Stories()
 
 
 class Decision(NamedTuple):
@@ -36,8 +67,13 @@ def _as_facts(m: Event | Facts) -> Facts:
     return m if isinstance(m, Facts) else Facts.of(m)
 
 
-def decide(a: Event | Facts, b: Event | Facts) -> Decision:
-    """Are two mentions one event? With the score and the reasons either way."""
+def decide(a: Event | Facts, b: Event | Facts, alike: Optional[float] = None,
+           apart: bool = False) -> Decision:
+    """Are two mentions one event? With the score and the reasons either way.
+
+    ``alike``: the similarity of the two mentions' articles when they tell one story;
+    ``apart``: their articles were compared and tell two stories.
+    """
     a, b = _as_facts(a), _as_facts(b)
     kind, when = compare_kind(a, b), compare_dates(a, b)
     if kind.veto or when.veto:   # the cheap checks first: most blocked pairs fail here
@@ -47,11 +83,16 @@ def decide(a: Event | Facts, b: Event | Facts) -> Decision:
         return Decision(False, 0, tuple(v.reason for v in (where, who) if v.veto))
     same_article = a.article_id == b.article_id
     same_toll = bool(a.killed and a.killed == b.killed)
-    score = kind.score + when.score + where.score + who.score + same_article + same_toll
+    story = ALIKE_SCORE if alike is not None else 0
+    score = kind.score + when.score + where.score + who.score + same_article + same_toll + story
     reasons = [v.reason for v in (kind, when, where, who) if v.score > 0]
     reasons += ["same article"] * same_article + ["same death toll"] * same_toll
-    # An unresolved date is let in only on strong evidence: a precise shared place and actor.
-    vague_ok = when.score > 0 or same_article or (where.score == 2 and who.score == 2)
+    if story:
+        reasons.append(f"their articles tell one story (similarity {alike:.2f})")
+    # An unresolved date is let in only on strong evidence: two articles that tell one story,
+    # or a precise shared place and actor in articles not known to tell two stories.
+    vague_ok = (when.score > 0 or same_article or bool(story)
+                or (where.score == 2 and who.score == 2 and not apart))
     return Decision(score >= MERGE_SCORE and vague_ok, score, tuple(reasons))
 
 
@@ -67,6 +108,7 @@ class Profile:
     actor_keys: set[str] = field(default_factory=set)     # registered specific actors only
     countries: set[str] = field(default_factory=set)
     states: set[str] = field(default_factory=set)
+    totals: set[bool] = field(default_factory=set)   # running totals and incidents never mix
 
     @classmethod
     def of(cls, m: Event) -> "Profile":
@@ -76,10 +118,11 @@ class Profile:
                    rng[0] if rng else None, rng[1] if rng else None,
                    [m.location] if m.location else [],
                    {actor_key(a) for a in people if a.id}, {a.country for a in people if a.country},
-                   {a.country for a in people if a.id and a.country and a.sector in STATE_SECTORS})
+                   {a.country for a in people if a.id and a.country and a.sector in STATE_SECTORS},
+                   {is_running_total(m)})
 
     def conflict(self, other: "Profile") -> bool:
-        if self.event_type != other.event_type:
+        if self.event_type != other.event_type or self.totals != other.totals:
             return True
         if any(not modes_compatible(x, y) for x in self.modes for y in other.modes):
             return True
@@ -108,6 +151,7 @@ class Profile:
         self.actor_keys |= other.actor_keys
         self.countries |= other.countries
         self.states |= other.states
+        self.totals |= other.totals
 
 
 class _Groups:
@@ -139,31 +183,70 @@ class _Groups:
         return sorted(out.values())
 
 
-def scored_pairs(mentions: list[Event]) -> list[tuple[int, int, int]]:
+def _story_pairs(mentions: list[Event], stories: Stories) -> set[tuple[int, int]]:
+    """Same-type mentions in two articles that tell one story."""
+    by_article: dict[tuple[str, str], list[int]] = {}
+    types: dict[str, set[str]] = {}
+    for k, m in enumerate(mentions):
+        by_article.setdefault((m.article_id, m.event_type), []).append(k)
+        types.setdefault(m.article_id, set()).add(m.event_type)
+    pairs = set()
+    for a, b in stories.pairs:
+        for t in types.get(a, set()) & types.get(b, set()):
+            for i in by_article.get((a, t), []):
+                pairs.update((min(i, j), max(i, j)) for j in by_article.get((b, t), []))
+    return pairs
+
+
+def judge(facts: list[Facts], i: int, j: int, stories: Stories) -> Decision:
+    a, b = facts[i].article_id, facts[j].article_id
+    return decide(facts[i], facts[j], stories.alike(a, b), stories.apart(a, b))
+
+
+def scored_pairs(mentions: list[Event], stories: Stories = NO_STORIES
+                 ) -> list[tuple[int, int, int]]:
     """(score, i, j) for every blocked pair that may merge, strongest first, ties by position."""
     facts = [Facts.of(m) for m in mentions]
     found = []
-    for i, j in candidate_pairs(mentions):
-        d = decide(facts[i], facts[j])
+    pairs = set(candidate_pairs(mentions)) | _story_pairs(mentions, stories)
+    for i, j in sorted(pairs):
+        d = judge(facts, i, j, stories)
         if d.merge:
             found.append((d.score, i, j))
     found.sort(key=lambda t: (-t[0], t[1], t[2]))
     return found
 
 
-def group_mentions(mentions: list[Event]) -> list[list[int]]:
+def may_join(batch: list[Event], others: list[Event], stories: Stories = NO_STORIES
+             ) -> list[int]:
+    """Indices of ``others`` that some mention of ``batch`` may group with (a blocked pair
+    that ``decide`` lets merge): the stored mentions a batch can change; the rest stay."""
+    mentions = [*batch, *others]
+    facts = [Facts.of(m) for m in mentions]
+    n = len(batch)
+    pairs = set(candidate_pairs(mentions)) | _story_pairs(mentions, stories)
+    found = {j - n for i, j in pairs if i < n <= j and judge(facts, i, j, stories).merge}
+    return sorted(found)
+
+
+def group_mentions(mentions: list[Event], stories: Optional[Stories] = None
+                   ) -> list[list[int]]:
     """Clusters of indices into ``mentions``: each sorted, in order of their first index.
+
+    ``stories``: which articles tell one story (the store's ``flashpoint.store.terms``); the
+    same-type mentions of such articles are compared too.
 
     Every mention is in exactly one cluster (a mention like no other is a cluster of one).
     The same input gives the same clusters in the same order.
     """
     groups = _Groups(mentions)
-    for _, i, j in scored_pairs(mentions):
+    for _, i, j in scored_pairs(mentions, stories or NO_STORIES):
         groups.try_merge(i, j)
     return groups.clusters()
 
 
-def merge_reasons(mentions: list[Event], cluster: list[int]) -> list[str]:
+def merge_reasons(mentions: list[Event], cluster: list[int],
+                  stories: Stories = NO_STORIES) -> list[str]:
     """Why the mentions of a cluster were grouped: one line per member after the first.
 
     Each member is explained by its strongest-agreeing earlier member, e.g.
@@ -171,10 +254,14 @@ def merge_reasons(mentions: list[Event], cluster: list[int]) -> list[str]:
     """
     lines = []
     members = sorted(cluster)
-    facts = {k: Facts.of(mentions[k]) for k in members}
+    facts = [Facts.of(m) for m in mentions]
+
+    def judged(k: int, j: int) -> Decision:
+        return judge(facts, k, j, stories)
+
     for pos, j in enumerate(members[1:], start=1):
-        i = max(members[:pos], key=lambda k: (decide(facts[k], facts[j]).score, -k))
-        decision = decide(facts[i], facts[j])
+        i = max(members[:pos], key=lambda k: (judged(k, j).score, -k))
+        decision = judged(i, j)
         lines.append(f"{mentions[j].id} ~ {mentions[i].id} (score {decision.score}): "
                      + "; ".join(decision.reasons))
     return lines

@@ -1,6 +1,6 @@
 """Links between events: what answers what, with the text that says so.
 
-- ``retaliation_for``: a hostile act (ASSAULT, COERCE, SANCTION) whose sentence says it answers
+- ``retaliation_for``: a physical act (ASSAULT, COERCE) whose sentence says it answers
   an earlier act ("in retaliation for", "The US retaliated two days later", "in response to",
   "revenge for"), pointing to the most plausible earlier event: one whose sides are this
   event's sides reversed, or one the same article reports, within ``CUE_WINDOW_DAYS``.
@@ -8,6 +8,8 @@
   B on A is linked too, with the answering event's own sentence as evidence.
 - ``response_to``: any other act the text says answers an earlier event (a protest "against the
   killing", a statement "in response to the strikes").
+
+Links point only to physical events (``TARGETS``): a statement answers, it is never answered.
 
 Every link carries an Evidence whose offsets point into the article of the mention it quotes.
 ``find_link_details`` returns the same links with the reason each was made.
@@ -18,7 +20,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Mapping, Optional
 
 from flashpoint.link import LinkError
 from flashpoint.link.compat import actor_key, specific_actors
@@ -26,10 +28,20 @@ from flashpoint.record import Actor, Event, Evidence, Link, StoredEvent
 
 CUE_WINDOW_DAYS = 31
 ANSWER_WINDOW_DAYS = 7
-HOSTILE = {"ASSAULT", "COERCE", "SANCTION"}
+# Physical acts: what a link may point to, and what may be a retaliation (an attack answered by
+# an attack). A statement, a sanction or a demand answering one is ``response_to``.
+PHYSICAL = {"ASSAULT", "COERCE"}
+TARGETS = PHYSICAL | {"PROTEST", "MOBILIZE"}
+Context = tuple[int, int, str]
+Placed = tuple[int, StoredEvent, Event]   # evidence start, the event, the mention
 RETALIATION_CUE = re.compile(
     r"\b(retaliat\w*|reprisals?|revenge|aveng\w*|hit back|strikes? back|struck back|"
     r"in (?:response|reply) to|responded to|in return for)\b", re.I)
+# Told of an act elsewhere in the article: an attack on a group "that Washington blames for" an
+# earlier one answers it. Only borrowed (``_borrowed_cues``): in its own sentence, the act blamed
+# is the cause.
+BORROWED_CUE = re.compile(RETALIATION_CUE.pattern + r"|\bblam(?:e|es|ed|ing)\s+(?:\w+\s+)?for\b"
+                          r"|\bheld responsible for\b", re.I)
 SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n")
 ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj", "Brig", "Rep",
                  "Sen", "Gov", "St", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "No"}
@@ -67,22 +79,38 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return left, max(right, end)
 
 
-def cue_evidence(m: Event, article_texts: dict[str, str]) -> Optional[Evidence]:
-    """The sentence of a mention when it holds a retaliation or response cue, else None."""
-    text = article_texts.get(m.article_id)
-    if text is None:
-        left, right, text = m.evidence.start, m.evidence.end, None
-        window = m.evidence.quote
+def cue_evidence(m: Event, sentences: Mapping[str, Context],
+                 cue: re.Pattern = RETALIATION_CUE) -> Optional[Evidence]:
+    """The sentence of a mention when it holds a retaliation or response cue, else None.
+
+    ``sentences`` gives each mention's sentence as the store keeps it (``mention_sentences``
+    makes them from article texts); a mention missing there is read from its quote alone.
+    """
+    context = sentences.get(m.id)
+    if context is None:
+        left, right, window = m.evidence.start, m.evidence.end, m.evidence.quote
     else:
-        if text[m.evidence.start:m.evidence.end] != m.evidence.quote:
-            raise LinkError(f"mention {m.id}: its evidence offsets {m.evidence.start}-{m.evidence.end} "
-                            f"do not match article {m.article_id!r} in article_texts; pass the "
-                            "article's text exactly as it was read")
-        left, right = sentence_around(text, m.evidence.start, m.evidence.end)
-        window = text[left:right]
-    if not RETALIATION_CUE.search(window):
+        left, right, window = context
+    if not cue.search(window):
         return None
     return Evidence(quote=window, start=left, end=right, sentence=m.evidence.sentence)
+
+
+def mention_sentences(mentions: list[Event], article_texts: Mapping[str, str]
+                      ) -> dict[str, Context]:
+    """Mention id -> (start, end, text) of the sentence around its evidence."""
+    out = {}
+    for m in mentions:
+        text = article_texts.get(m.article_id)
+        if text is None:
+            continue
+        if text[m.evidence.start:m.evidence.end] != m.evidence.quote:
+            raise LinkError(f"mention {m.id}: its evidence offsets {m.evidence.start}-"
+                            f"{m.evidence.end} do not match article {m.article_id!r}; pass the "
+                            "article's text exactly as it was read")
+        left, right = sentence_around(text, m.evidence.start, m.evidence.end)
+        out[m.id] = (left, right, text[left:right])
+    return out
 
 
 # ---- sides --------------------------------------------------------------------------------
@@ -118,28 +146,37 @@ class _Timeline:
     """Events with a resolved date, sorted, so the ones in a window are found by bisection."""
 
     def __init__(self, events: list[StoredEvent]):
-        dated = sorted((e.date.start, e.id) for e in events if e.date.start is not None)
+        # Only physical events are answered: a statement is never the target of a link.
+        dated = sorted((e.date.start, e.id) for e in events
+                       if e.date.start is not None and e.event_type in TARGETS)
         self.days = [d for d, _ in dated]
         self.by_id = {e.id: e for e in events}
         self.ids = [i for _, i in dated]
 
     def before(self, e: StoredEvent, window: int) -> list[StoredEvent]:
-        """Events dated within ``window`` days before ``e``, not on its own day."""
+        """Events over before ``e`` ends and begun within ``window`` days of that, not on its
+        last day (an event known as "the week up to Sunday" may answer Friday's attack)."""
         if e.date.start is None:
             return []
-        lo = bisect.bisect_left(self.days, e.date.start - dt.timedelta(days=window))
-        hi = bisect.bisect_left(self.days, e.date.start)
-        return [self.by_id[i] for i in self.ids[lo:hi] if i != e.id]
+        last = _last(e)
+        lo = bisect.bisect_left(self.days, last - dt.timedelta(days=window))
+        hi = bisect.bisect_left(self.days, last)
+        return [self.by_id[i] for i in self.ids[lo:hi]
+                if i != e.id and _last(self.by_id[i]) < last]
+
+
+def _last(e: Event) -> dt.date:
+    return e.date.end or e.date.start
 
 
 def _answers_later_event(e: StoredEvent, evidence: Evidence, article_id: str,
-                         by_article: dict[str, list[tuple[int, StoredEvent]]]) -> bool:
+                         by_article: dict[str, list[Placed]]) -> bool:
     """Is ``e`` the cause rather than the answer? True when its cue sentence also reports a
     later event (in "Iran fired missiles in retaliation for the killing", the killing is the
     earlier one and must not itself be linked backwards)."""
     return any(evidence.start <= at < evidence.end and o.id != e.id and o.date.start
-               and e.date.start and o.date.start > e.date.start
-               for at, o in by_article.get(article_id, []))
+               and e.date.start and o.date.start > _last(e)
+               for at, o, _ in by_article.get(article_id, []))
 
 
 def _cue_target(e: StoredEvent, candidates: list[StoredEvent], articles: set[str],
@@ -147,7 +184,8 @@ def _cue_target(e: StoredEvent, candidates: list[StoredEvent], articles: set[str
     best, best_key, best_reason = None, None, ""
     for t in candidates:
         sides = reversed_sides(e, t)
-        shared = bool(articles & {m.article_id for m in mentions_by_event.get(t.id, [])})
+        told_in = set(t.sources) | {m.article_id for m in mentions_by_event.get(t.id, [])}
+        shared = bool(articles & told_in)
         score = 2 * sides + 2 * shared
         if score < 2:
             continue
@@ -161,20 +199,54 @@ def _cue_target(e: StoredEvent, candidates: list[StoredEvent], articles: set[str
 
 
 def _cued_link(e: StoredEvent, mentions: list[Event], timeline: _Timeline,
-               mentions_by_event: dict[str, list[Event]], article_texts: dict[str, str],
-               by_article: dict[str, list[tuple[int, StoredEvent]]]) -> Optional[LinkFinding]:
-    for m in mentions:
-        evidence = cue_evidence(m, article_texts)
-        if evidence is None or _answers_later_event(e, evidence, m.article_id, by_article):
+               mentions_by_event: dict[str, list[Event]], sentences: Mapping[str, Context],
+               by_article: dict[str, list[Placed]]) -> Optional[LinkFinding]:
+    cues = [(m, cue_evidence(m, sentences), "") for m in mentions]
+    cues = [c for c in cues if c[1] is not None] or _borrowed_cues(e, mentions, sentences,
+                                                                    by_article)
+    for m, evidence, how in cues:
+        if _answers_later_event(e, evidence, m.article_id, by_article):
             continue
         articles = {x.article_id for x in mentions}
         # Strictly earlier: a same-day "target" is more often the answer itself, told twice.
         found = _cue_target(e, timeline.before(e, CUE_WINDOW_DAYS), articles, mentions_by_event)
         if found:
-            kind = "retaliation_for" if e.event_type in HOSTILE else "response_to"
+            physical = e.event_type in PHYSICAL and found[0].event_type in PHYSICAL
+            kind = "retaliation_for" if physical else "response_to"
             return LinkFinding(e.id, Link(type=kind, event_id=found[0].id, evidence=evidence),
-                               found[1] + f" ({m.article_id})")
+                               found[1] + how + f" ({m.article_id})")
     return None
+
+
+def _borrowed_cues(e: StoredEvent, mentions: list[Event], sentences: Mapping[str, Context],
+                   by_article: dict[str, list[Placed]]) -> list[tuple[Event, Evidence, str]]:
+    """Cue sentences about this act told elsewhere in its article.
+
+    "The US retaliated two days later with air strikes on five sites." and, next, "the strikes
+    hit headquarters in Jurf al-Sakhr, Najaf ..." (the events, one per place); or "The US has
+    bombed a group that Washington blames for a rocket attack" in the lede and the strike's
+    detail further down. A cue sentence counts when an event it reports has one of this
+    physical event's own actors and a date that overlaps this one's.
+    """
+    if e.event_type not in PHYSICAL or e.date.start is None:
+        return []
+    out = []
+    for m in mentions:
+        for _, other, n in by_article.get(m.article_id, []):
+            if other.id == e.id or not _same_act(e, other):
+                continue
+            evidence = cue_evidence(n, sentences, BORROWED_CUE)
+            if evidence is not None:
+                out.append((n, evidence, f"; the cue is told of the same act in {n.id}"))
+    return sorted(out, key=lambda c: (c[1].start, c[0].id))
+
+
+def _same_act(e: StoredEvent, other: StoredEvent) -> bool:
+    """Same actor, overlapping dates: one act told twice (e.g. as an act and a statement)."""
+    if other.date.start is None or other.date.start > _last(e) or _last(other) < e.date.start:
+        return False
+    mine = {actor_key(a) for a in specific_actors(e.actors)}
+    return bool(mine & {actor_key(a) for a in specific_actors(other.actors)})
 
 
 def _answer_link(e: StoredEvent, timeline: _Timeline) -> Optional[LinkFinding]:
@@ -192,35 +264,43 @@ def _answer_link(e: StoredEvent, timeline: _Timeline) -> Optional[LinkFinding]:
 
 
 def _positions(events: list[StoredEvent], mentions_by_event: dict[str, list[Event]]):
-    """Article id -> (evidence start, event) for every mention, to find what a sentence reports."""
-    out: dict[str, list[tuple[int, StoredEvent]]] = {}
+    """Article id -> (evidence start, event, mention) for every mention, in text order: what
+    each sentence reports."""
+    out: dict[str, list[Placed]] = {}
     for e in events:
         for m in mentions_by_event.get(e.id, []):
-            out.setdefault(m.article_id, []).append((m.evidence.start, e))
+            out.setdefault(m.article_id, []).append((m.evidence.start, e, m))
+    for placed in out.values():
+        placed.sort(key=lambda p: (p[0], p[2].id))
     return out
 
 
 def find_link_details(events: list[StoredEvent], mentions_by_event: dict[str, list[Event]],
-                      article_texts: dict[str, str]) -> list[LinkFinding]:
-    """Every link found, with its reason, in the order of ``events``."""
+                      sentences: Mapping[str, Context],
+                      answering: Optional[set[str]] = None) -> list[LinkFinding]:
+    """Every link found, with its reason, in the order of ``events``; only from the events in
+    ``answering`` when given (the others are candidate targets only)."""
     timeline = _Timeline(events)
     by_article = _positions(events, mentions_by_event)
     found = []
     for e in events:
+        if answering is not None and e.id not in answering:
+            continue
         mentions = mentions_by_event.get(e.id, [])
-        link = _cued_link(e, mentions, timeline, mentions_by_event, article_texts, by_article)
+        link = _cued_link(e, mentions, timeline, mentions_by_event, sentences, by_article)
         found += [x for x in (link or _answer_link(e, timeline),) if x]
     return found
 
 
 def find_links(events: list[StoredEvent], mentions_by_event: dict[str, list[Event]],
-               article_texts: dict[str, str]) -> dict[str, list[Link]]:
+               sentences: Mapping[str, Context],
+               answering: Optional[set[str]] = None) -> dict[str, list[Link]]:
     """Event id -> its outgoing links (every event id present, most with an empty list).
 
-    ``mentions_by_event`` gives each event's mentions; ``article_texts`` the texts their evidence
-    offsets point into (an article missing there is read from the mention's quote alone).
+    ``mentions_by_event`` gives each event's mentions; ``sentences`` each mention's sentence
+    (``mention_sentences``; a mention missing there is read from its quote alone).
     """
     out: dict[str, list[Link]] = {e.id: [] for e in events}
-    for finding in find_link_details(events, mentions_by_event, article_texts):
+    for finding in find_link_details(events, mentions_by_event, sentences, answering):
         out[finding.source].append(finding.link)
     return out

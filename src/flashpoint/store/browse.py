@@ -110,8 +110,9 @@ def events_page(store, flt: Optional[EventFilter], cursor: Optional[str], limit:
 def find_event(store, event_id: str) -> Optional[StoredEvent]:
     """The event with this id, or the one event whose id starts with it (4+ characters).
 
-    This is the one place an id from a URL, a bookmark or the timeline becomes an event:
-    when the store keeps the ids that merges retired, follow them here.
+    This is the one place an id from a URL, a bookmark or the timeline becomes an event;
+    an id that a merge retired resolves to the surviving event (``Store.event`` follows the
+    store's event_aliases).
     """
     event = store.event(event_id)
     if event is not None or len(event_id) < MIN_PREFIX:

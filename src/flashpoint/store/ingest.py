@@ -1,9 +1,9 @@
 """`flashpoint ingest` as a function: read, skip what is stored, extract, store, regroup.
 
-Each article is stored in its own transaction as its result arrives, and events are rebuilt
-once at the end. A run that dies midway leaves the store marked for regrouping, and the
-next run (even one that finds nothing new to add) rebuilds the events first thing after
-storing, so it ends with the data of one clean run.
+Each article is stored in its own transaction as its result arrives, its mentions queued, and
+the blocks the queue touches are regrouped once at the end (``store.regroup``). A run that dies
+midway leaves the queue in the store, and the next run (even one that finds nothing new to
+add) regroups it after storing, so it ends with the data of one clean run.
 """
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ class IngestSummary:
     failed: int = 0
     mentions: int = 0
     events: Optional[int] = None     # events in the store after regrouping (None: not regrouped)
+    touched: list[str] = field(default_factory=list)   # ids of the events this run wrote
     problems: list[str] = field(default_factory=list)
 
     def count(self, outcome: str, n_mentions: int) -> None:
@@ -82,7 +83,8 @@ def ingest_results(store: Store, results: Iterable, summary: Optional[IngestSumm
         outcome = store.ingest_result(result.article, list(result.events))
         summary.count(outcome, len(result.events))
     if store.needs_regroup():
-        summary.events = store.regroup()
+        done = store.regroup_touched()
+        summary.events, summary.touched = done.total, done.touched
     return summary
 
 

@@ -13,6 +13,14 @@ Tables (all ids are flashpoint's stable content hashes):
   event_mentions  which mentions make up which event
   links           relations between events (retaliation_for, same_as, ...)
   meta            small key/value facts, e.g. whether events must be regrouped
+Added by 0003 (incremental grouping, see flashpoint.store.regroup):
+  mentions.context_*  the sentence around each mention, so links never re-read the article
+  pending         mentions stored but not yet grouped (the next regroup's batch)
+  stale_events    events that lost a mention when its article was replaced
+  event_aliases   ids of events merged into another, and the id they resolve to
+  article_terms   each article's weighted terms (its rare words and names), for similarity
+  term_index      term -> articles, for the few rarest terms of each article
+  term_df         how many articles hold each term (the store's document frequencies)
 """
 from __future__ import annotations
 
@@ -78,10 +86,52 @@ EVENT_PAGE_INDEXES: list[Step] = [
     "CREATE INDEX events_text_scan ON events (search_text, date_start, id)",
 ]
 
+INCREMENTAL_GROUPING: list[Step] = [
+    "ALTER TABLE mentions ADD COLUMN context_start INTEGER",
+    "ALTER TABLE mentions ADD COLUMN context_end INTEGER",
+    "ALTER TABLE mentions ADD COLUMN context TEXT",
+    "CREATE INDEX mentions_type_lat ON mentions (event_type, lat)",
+    "CREATE INDEX events_type_date ON events (event_type, date_start)",
+    "CREATE TABLE pending (mention_id TEXT PRIMARY KEY)",
+    "CREATE TABLE stale_events (event_id TEXT PRIMARY KEY)",
+    """CREATE TABLE event_aliases (
+        alias_id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL)""",
+    "CREATE INDEX event_aliases_target ON event_aliases (event_id)",
+    """CREATE TABLE article_terms (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id),
+        published TEXT,
+        terms TEXT NOT NULL)""",
+    """CREATE TABLE term_index (
+        term TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        PRIMARY KEY (term, article_id))""",
+    "CREATE INDEX term_index_article ON term_index (article_id)",
+    "CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL)",
+    lambda backend: _backfill(backend),
+]
+
+
+def _backfill(backend: Backend) -> None:
+    """A store made before 0003: every article gets its terms, every mention its sentence,
+    and every mention is queued, so the next ingest regroups the store once, incrementally."""
+    from flashpoint.store.terms import index_article, mention_context
+
+    for article_id, text, published in backend.rows("SELECT id, text, published FROM articles"):
+        index_article(backend, article_id, text, published)
+        for mention_id, record in backend.rows(
+                "SELECT id, record FROM mentions WHERE article_id = ?", (article_id,)):
+            start, end, context = mention_context(record, text)
+            backend.execute("UPDATE mentions SET context_start = ?, context_end = ?, "
+                            "context = ? WHERE id = ?", (start, end, context, mention_id))
+    backend.execute("INSERT INTO pending (mention_id) SELECT id FROM mentions")
+
+
 # In order; the name is what the migrations table records.
 MIGRATIONS: list[tuple[str, list[Step]]] = [
     ("0001_initial_schema", INITIAL_SCHEMA),
     ("0002_event_page_indexes", EVENT_PAGE_INDEXES),
+    ("0003_incremental_grouping", INCREMENTAL_GROUPING),
 ]
 
 _LEDGER = "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

@@ -3,9 +3,12 @@
 Guarantees a user relies on:
 - ingesting the same article again changes nothing (its content hash is already stored);
 - an edited article (same id, other content) replaces all of its old mentions;
-- every article is written in one transaction, and regrouping rewrites all events and links
-  in one transaction from the mentions alone, deterministically; so a run killed at any
-  moment and started again ends with exactly the data of one clean run.
+- every article is written in one transaction, its mentions queued as ``pending``; regrouping
+  (``store.regroup``) rewrites the events of the blocks the queue touches, and only those, in
+  one transaction, deterministically; so a run killed at any moment and started again ends
+  with exactly the data of one clean run;
+- an event keeps its id when reports join it; an event merged into another leaves an alias,
+  and ``event`` / ``mentions_of`` follow it.
 """
 from __future__ import annotations
 
@@ -16,14 +19,16 @@ from typing import Iterator, Optional
 from flashpoint.errors import StoreError
 from flashpoint.record import Article, Event, StoredEvent, content_id
 from flashpoint.store.backend import EXCLUSIVE, Backend, connect, first
-from flashpoint.store.grouping import Grouper, LinkModule, build_events
+from flashpoint.store.grouping import Grouper, LinkModule
+from flashpoint.store.regroup import indexed, regroup_pending, resolve_alias
+from flashpoint.store.terms import forget_article, index_article, mention_context
 from flashpoint.store.location import locate
 from flashpoint.store.migrations import applied, migrate
 from flashpoint.store.query import EventFilter, where_clause
 
 ADDED, REPLACED, UNCHANGED = "added", "replaced", "unchanged"
-TABLES = ("articles", "mentions", "events", "event_mentions", "links", "meta")
-_DIRTY = "regroup_needed"
+TABLES = ("articles", "mentions", "events", "event_mentions", "links", "meta", "pending",
+          "stale_events", "event_aliases", "article_terms", "term_index", "term_df")
 
 
 @dataclass(frozen=True)
@@ -110,14 +115,22 @@ class Store:
             if old is not None:
                 self._forget_mentions(article.id)
             self._write_article(article, digest)
-            self._write_mentions(events)
-            self._set_meta(_DIRTY, "1")
+            self._write_mentions(article, events)
+            index_article(self._db, article.id, article.text,
+                          article.published.isoformat() if article.published else None, events)
         return ADDED if old is None else REPLACED
 
     def _forget_mentions(self, article_id: str) -> None:
+        """Drop an article's mentions; the events they were in are regrouped next time."""
+        self._db.execute("INSERT INTO stale_events (event_id) SELECT DISTINCT event_id FROM "
+                         "event_mentions WHERE mention_id IN (SELECT id FROM mentions WHERE "
+                         "article_id = ?) ON CONFLICT DO NOTHING", (article_id,))
         self._db.execute("DELETE FROM event_mentions WHERE mention_id IN "
                          "(SELECT id FROM mentions WHERE article_id = ?)", (article_id,))
+        self._db.execute("DELETE FROM pending WHERE mention_id IN "
+                         "(SELECT id FROM mentions WHERE article_id = ?)", (article_id,))
         self._db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+        forget_article(self._db, article_id)
 
     def _write_article(self, a: Article, digest: str) -> None:
         self._db.execute(
@@ -129,7 +142,7 @@ class Store:
             (a.id, digest, a.title, a.source, a.url,
              a.published.isoformat() if a.published else None, a.language, a.text))
 
-    def _write_mentions(self, events: list[Event]) -> None:
+    def _write_mentions(self, article: Article, events: list[Event]) -> None:
         ids = [e.id for e in events]
         if len(set(ids)) != len(ids):
             dupes = sorted({i for i in ids if ids.count(i) > 1})
@@ -137,48 +150,26 @@ class Store:
                              "event ids must be unique (this is a bug in the pipeline)")
         self._db.executemany(
             "INSERT INTO mentions (id, article_id, record, event_type, date_start, date_end, "
-            "country, lat, lon) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(e.id, e.article_id, e.model_dump_json(), e.event_type, *_indexed(e))
-             for e in events])
-
-    def _set_meta(self, key: str, value: str) -> None:
-        self._db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) "
-                         "DO UPDATE SET value = excluded.value", (key, value))
+            "country, lat, lon, context_start, context_end, context) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(e.id, e.article_id, e.model_dump_json(), e.event_type, *indexed(e),
+              *mention_context(e, article.text)) for e in events])
+        self._db.executemany("INSERT INTO pending (mention_id) VALUES (?)",
+                             [(e.id,) for e in events])
 
     def needs_regroup(self) -> bool:
         """True when mentions changed since events were last built (e.g. a run was killed)."""
-        return first(self._db.rows("SELECT value FROM meta WHERE key = ?", (_DIRTY,))) == "1"
+        return bool(self._db.rows("SELECT 1 FROM pending LIMIT 1")
+                    or self._db.rows("SELECT 1 FROM stale_events LIMIT 1"))
 
     def regroup(self) -> int:
-        """Rebuild every event and link from the stored mentions; return the number of events."""
-        with self._db.transaction(EXCLUSIVE):
-            mentions = [Event.model_validate_json(r[0])
-                        for r in self._db.rows("SELECT record FROM mentions ORDER BY id")]
-            published = {i: _date(p) for i, p in
-                         self._db.rows("SELECT id, published FROM articles")}
-            texts = dict(self._db.rows("SELECT id, text FROM articles WHERE id IN "
-                                       "(SELECT DISTINCT article_id FROM mentions)"))
-            events = build_events(mentions, published, texts, self.grouper)
-            by_id = {m.id: m for m in mentions}
-            self._replace_events(events, by_id)
-            self._set_meta(_DIRTY, "0")
-        return len(events)
+        """Regroup the blocks the pending mentions touch; return the number of stored events."""
+        return self.regroup_touched().total
 
-    def _replace_events(self, events: list[StoredEvent], mentions: dict[str, Event]) -> None:
-        for table in ("links", "event_mentions", "events"):
-            self._db.execute(f"DELETE FROM {table}")
-        self._db.executemany(
-            "INSERT INTO events (id, record, event_type, date_start, date_end, country, lat, "
-            "lon, actor_text, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(e.id, e.model_dump_json(), e.event_type, *_indexed(e),
-              *_searchable(e, [mentions[m] for m in e.mentions])) for e in events])
-        self._db.executemany(
-            "INSERT INTO event_mentions (event_id, mention_id) VALUES (?, ?)",
-            [(e.id, m) for e in events for m in e.mentions])
-        self._db.executemany(
-            "INSERT INTO links (event_id, type, target_id, record) VALUES (?, ?, ?, ?)",
-            [(e.id, link.type, link.event_id, link.model_dump_json())
-             for e in events for link in e.links])
+    def regroup_touched(self):
+        """``regroup``, returning the ids of the events written too (``regroup.Regrouped``)."""
+        with self._db.transaction(EXCLUSIVE):
+            return regroup_pending(self._db, self.grouper)
 
     # ---- reading
 
@@ -192,23 +183,60 @@ class Store:
         for (record,) in self._db.stream(sql, params):
             yield StoredEvent.model_validate_json(record)
 
+    def resolve(self, event_id: str) -> str:
+        """The id an event has now: itself, or the event it was merged into."""
+        return resolve_alias(self._db, event_id) or event_id
+
     def event(self, event_id: str) -> Optional[StoredEvent]:
-        record = first(self._db.rows("SELECT record FROM events WHERE id = ?", (event_id,)))
+        """A stored event by id; an id merged into another event gives that event."""
+        record = first(self._db.rows("SELECT record FROM events WHERE id = ?",
+                                     (self.resolve(event_id),)))
         return StoredEvent.model_validate_json(record) if record else None
 
+    def events_by_id(self, ids: list[str]) -> list[StoredEvent]:
+        """The stored events with these ids (ids not stored are left out), by id."""
+        out = []
+        for k in range(0, len(ids), 500):
+            chunk = sorted(ids)[k:k + 500]
+            marks = ",".join("?" * len(chunk))
+            out += [StoredEvent.model_validate_json(r[0]) for r in self._db.rows(
+                f"SELECT record FROM events WHERE id IN ({marks}) ORDER BY id", chunk)]
+        return out
+
+    def stories(self, article_ids: list[str]):
+        """Which of these articles tell one story (``link.group.Stories``), for ``explain``."""
+        from flashpoint.link.group import Stories
+        from flashpoint.store.regroup import STORY_THRESHOLD
+        from flashpoint.store.terms import story_pairs
+
+        pairs = story_pairs(self._db, article_ids, STORY_THRESHOLD)
+        return Stories(pairs, frozenset(article_ids))
+
+    def type_counts(self) -> dict[str, int]:
+        """Stored events by PLOVER type, commonest first."""
+        rows = self._db.rows("SELECT event_type, COUNT(*) FROM events GROUP BY event_type "
+                             "ORDER BY COUNT(*) DESC, event_type")
+        return {t: int(n) for t, n in rows}
+
     def mentions_of(self, event_id: str) -> list[Event]:
-        """The mention records an event was built from, by id."""
+        """The mention records an event was built from, by id (an alias follows its event)."""
         rows = self._db.rows("SELECT m.record FROM mentions m JOIN event_mentions em "
                              "ON em.mention_id = m.id WHERE em.event_id = ? ORDER BY m.id",
-                             (event_id,))
+                             (self.resolve(event_id),))
         return [Event.model_validate_json(r[0]) for r in rows]
 
     def articles(self, ids: Optional[list[str]] = None) -> dict[str, ArticleInfo]:
         """Title, outlet, URL and date of the given articles (all when ids is None)."""
-        rows = self._db.rows("SELECT id, title, source, url, published FROM articles ORDER BY id")
-        wanted = set(ids) if ids is not None else None
-        return {r[0]: ArticleInfo(r[0], r[1], r[2], r[3], _date(r[4]))
-                for r in rows if wanted is None or r[0] in wanted}
+        sql = "SELECT id, title, source, url, published FROM articles"
+        if ids is None:
+            rows = self._db.rows(sql + " ORDER BY id")
+        else:
+            wanted = sorted(set(ids))
+            rows = []
+            for k in range(0, len(wanted), 500):
+                chunk = wanted[k:k + 500]
+                rows += self._db.rows(sql + f" WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+        return {r[0]: ArticleInfo(r[0], r[1], r[2], r[3], _date(r[4])) for r in sorted(rows)}
 
     def dump(self) -> dict[str, list[tuple]]:
         """Every row of every data table, sorted: two stores with equal dumps hold equal data."""
@@ -224,24 +252,6 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
-
-
-def _indexed(e: Event) -> tuple:
-    """The filter columns: date_start, date_end, country, lat, lon."""
-    start = e.date.start.isoformat() if e.date.start else None
-    end = e.date.end.isoformat() if e.date.end else start
-    loc = e.location
-    return (start, end, loc.country if loc else None, loc.lat if loc else None,
-            loc.lon if loc else None)
-
-
-def _searchable(event: StoredEvent, members: list[Event]) -> tuple[str, str]:
-    """Lower-cased actor names and quotes of the event and every mention, for LIKE filters."""
-    records = [event, *members]
-    actors = {s.lower() for r in records for a in [*r.actors, *r.recipients]
-              for s in (a.text, a.name)}
-    quotes = {r.evidence.quote.lower() for r in records}
-    return "\n".join(sorted(actors)), "\n".join(sorted(quotes))
 
 
 def _date(value: Optional[str]) -> Optional[dt.date]:

@@ -1,0 +1,55 @@
+"""Grouping rules the ingest relies on: running totals, places 'within' others, stories."""
+from link_factory import mention
+
+from flashpoint.link.group import Stories, decide, group_mentions, merge_reasons
+from flashpoint.record import Place
+
+
+def test_a_running_total_never_merges_with_an_incident_it_includes():
+    one = mention("a1", "wire", killed=(3, 3, 3),
+                  quote="Rockets killed three soldiers at Taji on Wednesday.")
+    total = mention("b1", "daily", killed=(40, 40, 40),
+                    quote="Forty soldiers have been killed at Taji since January.")
+    d = decide(one, total)
+    assert not d.merge and d.reasons == ("a running total is not one incident",)
+    assert group_mentions([one, total]) == [[0], [1]]
+
+
+def test_two_running_totals_may_still_be_one_report():
+    a = mention("a1", "wire", killed=(40, 40, 40), quote="The toll has risen to 40 since January.")
+    b = mention("b1", "daily", killed=(40, 40, 40), quote="A total of 40 have died at the base.")
+    assert decide(a, b).merge
+
+
+def _town(name: str, lat: float, lon: float, precision: int) -> Place:
+    return Place(text=name, name=name, lat=lat, lon=lon, country="IRQ", admin1="Babil",
+                 precision=precision)
+
+
+def test_a_place_within_another_merges_only_when_the_names_agree():
+    near = mention("a1", "wire", where="Jurf al-Sakhar")
+    district = near.model_copy(update={"id": "b1", "article_id": "daily",
+                                       "location": _town("Musayyib District", 32.75, 44.3, 3)})
+    assert not decide(near, district).merge
+    assert "neither lies within the other" in decide(near, district).reasons[0]
+    own = district.model_copy(update={"location": _town("Jurf al-Sakhar district", 32.8, 44.25, 3)})
+    assert decide(near, own).merge
+
+
+def test_articles_of_one_story_group_their_undated_reports():
+    a = mention("a1", "wire", day=None, where=None, actors=(), recipients=())
+    b = mention("b1", "daily", day=None, where=None, actors=(), recipients=())
+    assert group_mentions([a, b]) == [[0], [1]]
+    story = Stories({("daily", "wire"): 0.41}, frozenset({"daily", "wire"}),
+                    frozenset({"daily"}))
+    assert group_mentions([a, b], story) == [[0, 1]]
+    (why,) = merge_reasons([a, b], [0, 1], story)
+    assert why.endswith("their articles tell one story (similarity 0.41)")
+
+
+def test_articles_known_to_tell_two_stories_need_a_date_to_join_on_place_and_actor():
+    a = mention("a1", "wire", day=None)
+    b = mention("b1", "daily", day=None)
+    assert group_mentions([a, b]) == [[0, 1]]      # a precise shared place and actor
+    apart = Stories({}, frozenset({"daily", "wire"}), frozenset({"daily"}))
+    assert group_mentions([a, b], apart) == [[0], [1]]
