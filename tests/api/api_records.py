@@ -15,19 +15,26 @@ SUVA = Place(text="Suva", name="Suva", lat=-18.14, lon=178.44, country="FJI", pr
 
 
 class KeyGrouper:
-    def group_mentions(self, mentions: list[Event]) -> list[list[int]]:
+    def group_mentions(self, mentions: list[Event], stories=None) -> list[list[int]]:
         groups: dict[str, list[int]] = {}
         for i, m in enumerate(mentions):
-            groups.setdefault(m.id.split("@")[0], []).append(i)
+            groups.setdefault(_key(m), []).append(i)
         return list(groups.values())
+
+    def may_join(self, batch: list[Event], others: list[Event], stories=None) -> list[int]:
+        keys = {_key(m) for m in batch}
+        return [k for k, m in enumerate(others) if _key(m) in keys]
 
     def reconcile(self, mentions: list[Event], published) -> StoredEvent:
         fields = mentions[0].model_dump()
         fields.update(id="unset", links=[])
         return StoredEvent(**fields)
 
-    def find_links(self, events, mentions_by_event, article_texts) -> dict[str, list[Link]]:
-        owner = {m.id: eid for eid, ms in mentions_by_event.items() for m in ms}
+    def find_links(self, events, mentions_by_event, sentences, answering=None
+                   ) -> dict[str, list[Link]]:
+        # Stored events name their mentions; a link names the mention it answers.
+        owner = {mid: e.id for e in events for mid in e.mentions}
+        owner.update({m.id: eid for eid, ms in mentions_by_event.items() for m in ms})
         out: dict[str, list[Link]] = {}
         for eid, ms in mentions_by_event.items():
             for m in ms:
@@ -37,6 +44,10 @@ class KeyGrouper:
                             Link(type=link.type, event_id=owner[link.event_id],
                                  evidence=link.evidence))
         return out
+
+
+def _key(m: Event) -> str:
+    return m.id.split("@")[0]
 
 
 def mention(art: Article, key: str, quote: str, *, event_type: str = "ASSAULT",

@@ -7,6 +7,7 @@ from fastapi.testclient import TestClient
 from api_records import build
 from error_shape import assert_error
 from flashpoint.api import create_app
+from flashpoint.store import open_store
 
 
 def ids_of(page: dict) -> list[str]:
@@ -76,6 +77,20 @@ def test_one_event_carries_mentions_articles_links_and_explain(client):
         assert text[m["evidence"]["start"]:m["evidence"]["end"]] == m["evidence"]["quote"]
     assert back["explain"].startswith(f"Event {kirkuk['id']}: ASSAULT")
     assert "2 reports in 2 articles" in back["explain"]
+
+
+def test_an_id_merged_into_another_event_resolves_to_it(tmp_path):
+    db = str(tmp_path / "merged.db")
+    build(db)
+    with TestClient(create_app(db)) as c:
+        kirkuk = c.get("/api/events?country=IRQ&until=2024-05-01").json()["events"][0]
+        retired = "0123456789abcdef"  # as if a later report had merged this event into Kirkuk's
+        with open_store(db) as store:
+            with store.backend.transaction():
+                store.backend.execute("INSERT INTO event_aliases (alias_id, event_id) VALUES (?, ?)",
+                                      (retired, kirkuk["id"]))
+        detail = c.get(f"/api/events/{retired}").json()
+    assert detail["event"]["id"] == kirkuk["id"] and detail["requested_id"] == retired
 
 
 def test_unknown_event_and_bad_ids_answer_in_the_error_shape(client):
