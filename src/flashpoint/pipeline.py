@@ -172,6 +172,7 @@ class Pipeline:
         return Result(article=article, events=events, places=places, dates=dates)
 
     def _event(self, article: Article, draft: Draft, places, roles, dates, sentences) -> Event:
+        from flashpoint.extract.targets import settle
         from flashpoint.resolve.time import date_for, is_background
 
         sentence = sentences[draft.sentence] if draft.sentence < len(sentences) else draft.evidence
@@ -181,17 +182,16 @@ class Pipeline:
                                             avoid=draft.actors + draft.recipients, roles=roles)
         context = article.text[sentence[0]:sentence[1]]
         start, end = draft.evidence
+        actors = [self.actors.resolve(article.text[s:e], context, on=when.start) for s, e in draft.actors]
+        recipients = [self.actors.resolve(article.text[s:e], context, on=when.start) for s, e in draft.recipients]
+        acled_type, acled_sub = settle(draft, [r.sector for r in recipients])
         return Event(
             id=content_id(article.id, draft.evidence, draft.trigger, draft.event_type,
                           draft.mode, draft.places, PIPELINE_VERSION),
             article_id=article.id,
             event_type=draft.event_type, mode=draft.mode,
-            acled_event_type=draft.acled_event_type,
-            acled_sub_event_type=draft.acled_sub_event_type, cameo=draft.cameo,
-            actors=[self.actors.resolve(article.text[s:e], context, on=when.start)
-                    for s, e in draft.actors],
-            recipients=[self.actors.resolve(article.text[s:e], context, on=when.start)
-                        for s, e in draft.recipients],
+            acled_event_type=acled_type, acled_sub_event_type=acled_sub, cameo=draft.cameo,
+            actors=actors, recipients=recipients,
             location=location, date=when,
             fatalities=draft.fatalities, injuries=draft.injuries,
             evidence=Evidence(quote=article.text[start:end], start=start, end=end,

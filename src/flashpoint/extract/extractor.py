@@ -12,6 +12,7 @@ from flashpoint.extract.draft import Draft
 from flashpoint.extract.generic import is_generic
 from flashpoint.extract.merge import Candidate, mark_interventions, merge, name_words
 from flashpoint.extract.modality import Outcome, assess
+from flashpoint.extract.targets import CIVILIAN, side_of_words, victims
 from flashpoint.extract.taxonomy import codes_for
 from flashpoint.extract.triggers import Trigger, find_triggers, noun_lemma, noun_sense
 from flashpoint.record import Article, Count, DateMention, PlaceMention
@@ -144,7 +145,7 @@ def _candidate(article, sent, index, trig: Trigger, out: Outcome, heads, places,
         reported_by=[] if date_idx else at.reported_dates(trig, dates, doc),
         background=at.is_background(date_idx, dates, article.published),
     )
-    _set_codes(draft, trig, out, recipient_toks)
+    _set_codes(draft, trig, out, recipient_toks + victims(_clause_span(trig, heads, doc)))
     draft.fatalities, draft.injuries = _casualties(trig, out, doc, heads)
     draft.confidence = confidence(trig, out, draft, rival)
     return Candidate(
@@ -243,11 +244,13 @@ def _anchors(trig: Trigger) -> set[int]:
     return linked
 
 
-def _set_codes(draft: Draft, trig: Trigger, out: Outcome, recipient_toks) -> None:
-    two_sided = trig.sense.role == "clash" or len(draft.actors) > 1 and not draft.recipients
-    civilian = any(noun_lemma(t) in lx.CIVILIAN_WORDS for t in recipient_toks)
+def _set_codes(draft: Draft, trig: Trigger, out: Outcome, hit) -> None:
+    """``hit``: the recipients' heads and the victims of the clause's harm verbs."""
+    draft.target = side_of_words(hit)
+    draft.two_sided = trig.sense.role == "clash" or (
+        len(draft.actors) > 1 and not draft.recipients and draft.target != CIVILIAN)
     territory = trig.sense.territory if out.type == trig.sense.type else None
-    codes = codes_for(out.type, out.mode, two_sided=two_sided, civilian_target=civilian,
+    codes = codes_for(out.type, out.mode, two_sided=draft.two_sided, civilian_target=draft.target == CIVILIAN,
                       territory=territory, weapon=trig.weapon if out.type == "ASSAULT" else None)
     draft.cameo, draft.acled_event_type, draft.acled_sub_event_type = (
         codes.cameo, codes.acled_event_type, codes.acled_sub_event_type)

@@ -234,6 +234,7 @@ def _fill(into: Candidate, other: Candidate, counts: bool) -> None:
     if d.mode is None and o.mode is not None or o.mode == "abduct" and d.mode in SEIZING_FORCE:
         d.mode = o.mode
         d.cameo, d.acled_event_type, d.acled_sub_event_type = o.cameo, o.acled_event_type, o.acled_sub_event_type
+    d.target = d.target or o.target
     if counts:
         d.fatalities = d.fatalities if d.fatalities is not None else o.fatalities
         d.injuries = d.injuries if d.injuries is not None else o.injuries

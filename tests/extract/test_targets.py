@@ -1,0 +1,60 @@
+"""Armed clash or Attack: ACLED splits a shooting by who was hit (extract/targets.py)."""
+from types import SimpleNamespace
+
+from flashpoint.extract.targets import ARMED, CIVILIAN, settle, side_of_sectors
+
+
+def test_gunmen_shooting_a_judge_is_an_attack_on_a_civilian(run):
+    result = run("Unknown gunmen shot dead a district judge in Karsi on Tuesday.")
+    (draft,) = result.of_type("ASSAULT")
+    assert draft.target == CIVILIAN
+    assert (draft.acled_event_type, draft.acled_sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_passive_victims_decide_the_target(run):
+    result = run("On 9 March, two herders were shot and killed by militiamen near Obala.")
+    (draft,) = result.of_type("ASSAULT")
+    assert draft.acled_sub_event_type == "Attack"
+
+
+def test_killing_policemen_is_an_armed_clash(run):
+    result = run("On 9 March, insurgents ambushed and killed three policemen at a checkpoint near Obala.")
+    (draft,) = result.of_type("ASSAULT")
+    assert draft.target == ARMED
+    assert draft.acled_sub_event_type == "Armed clash"
+
+
+def test_two_named_attackers_of_villagers_still_attack_civilians(run):
+    result = run("Suspected Kuru or Dela militants killed four villagers in Tamba on Friday.")
+    (draft,) = result.of_type("ASSAULT")
+    assert draft.acled_sub_event_type == "Attack"
+
+
+def test_a_clash_stays_two_sided_whoever_died(run):
+    result = run("Soldiers clashed with rebels in Tamba on Friday, and two civilians were killed.")
+    draft = next(d for d in result.of_type("ASSAULT") if d.two_sided)
+    assert draft.acled_sub_event_type == "Armed clash"
+
+
+def _draft(**kw):
+    base = dict(event_type="ASSAULT", mode="firearms", two_sided=False, target=None,
+                acled_event_type="Battles", acled_sub_event_type="Armed clash")
+    return SimpleNamespace(**{**base, **kw})
+
+
+def test_settle_uses_the_recipients_sectors_when_the_words_say_nothing():
+    assert settle(_draft(), ["JRN"]) == ("Violence against civilians", "Attack")
+    assert settle(_draft(), ["MIL"]) == ("Battles", "Armed clash")
+    assert settle(_draft(), [None]) == ("Battles", "Armed clash")
+
+
+def test_settle_leaves_remote_violence_and_two_sided_fights_alone():
+    shelling = _draft(mode="heavy-weapons", acled_event_type="Explosions/Remote violence",
+                      acled_sub_event_type="Shelling/artillery/missile attack", target=CIVILIAN)
+    assert settle(shelling, ["CVL"])[1] == "Shelling/artillery/missile attack"
+    assert settle(_draft(two_sided=True, target=CIVILIAN), ["CVL"]) == ("Battles", "Armed clash")
+
+
+def test_words_outrank_sectors():
+    assert settle(_draft(target=ARMED), ["CVL"]) == ("Battles", "Armed clash")
+    assert side_of_sectors(["CVL", "COP"]) == ARMED
