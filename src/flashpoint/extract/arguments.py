@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from flashpoint.extract import lexicon as lx
 from flashpoint.extract.modality import Outcome
 from flashpoint.extract.triggers import OBJECT_DEPS, Trigger, lemma, noun_lemma
+from flashpoint.extract.words import root_participle
 
 CharSpan = tuple[int, int]
 TARGET_PREPS = ("on", "against", "at", "upon", "into", "to")
@@ -136,6 +137,8 @@ def _stance(verb: Token) -> bool:
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
+    if root_participle(verb) or _active_misread(verb):
+        return False
     # "seven people wounded in the strikes": a participle with no "have" is a reduced passive.
     if verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return True
@@ -145,6 +148,17 @@ def is_passive(verb: Token) -> bool:
 
 
 HARM = frozenset("kill wound injure hurt maim".split())
+# Verbs with no passive reading when they have a subject: "a group of drivers protested".
+INTRANSITIVE = frozenset("protest demonstrate march rally riot clash fight gather assemble strike "
+                         "picket".split())
+
+
+def _active_misread(verb: Token) -> bool:
+    """"a group of drivers protested", tagged VBN: a subject and an object, or a verb that
+    takes no object, make it active whatever the tag says."""
+    if verb.tag_ != "VBN" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    return lemma(verb) in INTRANSITIVE or any(c.dep_ == "dobj" for c in verb.children)
 
 
 def subjects(verb: Token) -> list[Token]:
@@ -158,8 +172,8 @@ def subjects(verb: Token) -> list[Token]:
         return subjects(verb.head)
     if verb.dep_ == "acl" and lemma(verb.head) in lx.MESSAGE_NOUNS and verb.head.dep_ in OBJECT_DEPS:
         return subjects(verb.head.head)      # "X issued a statement demanding": X demands
-    if verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBG":
-        return [verb.head]
+    if verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBG" or root_participle(verb):
+        return _expand([verb.head])
     return []
 
 

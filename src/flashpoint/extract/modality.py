@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from flashpoint.extract import lexicon as lx
 from flashpoint.extract.triggers import Trigger, lemma
+from flashpoint.extract.words import root_participle
 
 COOPERATIVE_TO_REJECT = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 EMBED_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "dobj", "pobj", "prep", "acomp", "relcl",
@@ -82,7 +83,8 @@ def _negate(out: Outcome) -> Optional[Outcome]:
 def _adjectival(head: Token) -> bool:
     """"Iran-backed militias", "an entity sanctioned by America", "the coalition fighting
     ISIS": a description of someone, not an event."""
-    return (head.tag_ == "VBN" and head.dep_ in ("amod", "compound")) or head.dep_ == "acl"
+    return (head.tag_ == "VBN" and head.dep_ in ("amod", "compound")) or (
+        head.dep_ == "acl" and not root_participle(head))
 
 
 def _message_content(head: Token) -> bool:

@@ -85,7 +85,7 @@ def verb_trigger(tok: Token) -> Optional[Trigger]:
     if phrase is not None:
         sense, last = phrase
         return Trigger(tok, sense, min(tok.i, last), max(tok.i, last))
-    inquiry = _inquiry(tok, lem) or _arrival(tok, lem)
+    inquiry = _inquiry(tok, lem) or _arrival(tok, lem) or _found_dead(tok, lem) or _gathering(tok, lem)
     if inquiry is not None:
         return inquiry
     by_obj = _by_object(tok, lem)
@@ -106,6 +106,39 @@ def verb_trigger(tok: Token) -> Optional[Trigger]:
     if lem == "abuse" and any(lemma(c) == "sexually" for c in tok.children):
         sense = Sense("ASSAULT", "sexual")
     return Trigger(tok, sense, tok.i, tok.i, noun=_relative_event(tok) if sense.role == "casualty" else None)
+
+
+REMAINS = frozenset("body corpse remains head skeleton".split())
+
+
+def _found_dead(tok: Token, lem: str) -> Optional[Trigger]:
+    """"a man was found dead", "the bodies of two men were found": a violent death whose
+    killer is unknown (ACLED codes it as an attack by an unidentified group)."""
+    if lem not in ("find", "discover", "recover", "dump", "throw", "leave"):
+        return None
+    dead = any(c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "xcomp", "advmod", "dobj", "ccomp")
+               for c in tok.children)
+    found = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    remains = lem in ("find", "discover", "recover") and any(noun_lemma(c) in REMAINS for c in found)
+    if not (dead and (found or lem == "find")) and not remains:
+        return None
+    return Trigger(tok, Sense("ASSAULT", None, "casualty"), tok.i, tok.i)
+
+
+GATHER_VERBS = frozenset("gather assemble converge congregate mass camp rally".split())
+CAUSE_VERBS = frozenset("demand protest denounce condemn reject oppose decry call press urge "
+                        "express claim voice seek request ask".split())
+
+
+def _gathering(tok: Token, lem: str) -> Optional[Trigger]:
+    """"bus drivers gathered outside the depot to demand their wages": people who come
+    together to make a demand hold a protest (CAMEO 141), though no word says "protest"."""
+    if lem not in GATHER_VERBS:
+        return None
+    cause = next((c for c in tok.children if c.dep_ in ("advcl", "xcomp", "conj") and lemma(c) in CAUSE_VERBS), None)
+    if cause is None:
+        return None
+    return Trigger(tok, Sense("PROTEST", "demo"), tok.i, tok.i)
 
 
 def _impact(verb: Token, sense: Sense) -> Sense:
@@ -239,7 +272,9 @@ def _by_object(tok: Token, lem: str) -> Optional[Sense]:
         return None
     obj = direct_object(tok)
     if obj is None:
-        return table.get("") if lem in lx.VERBS else None
+        aimed = any(c.dep_ == "prep" and lemma(c) in ("at", "on", "upon", "against", "towards", "toward")
+                    for c in tok.children)
+        return table.get("") if lem in lx.VERBS or aimed else None    # "fired on the positions of" 
     klass = object_class(obj)
     key = klass if klass in table else ""
     if key not in table:
@@ -318,6 +353,12 @@ def _light_nouns(tok: Token) -> Iterable[Token]:
 # ---- nouns ---------------------------------------------------------------------------------------
 def noun_sense(tok: Token) -> Optional[Sense]:
     word = noun_lemma(tok)
+    joined = hyphen_word(tok)
+    if joined in lx.NOUNS:
+        return lx.NOUNS[joined]              # "shoot-outs", "a protest sit-in"
+    if word == "exchange" and any(noun_lemma(g) in ("fire", "gunfire") for c in tok.children
+                                  if c.dep_ == "prep" and lemma(c) == "of" for g in c.children):
+        return lx.NOUNS["firefight"]          # "an exchange of fire"
     for child in tok.children:
         if child.dep_ in ("compound", "amod", "nmod"):
             if (noun_lemma(child), word) in lx.NOT_EVENT_COMPOUNDS:
@@ -334,6 +375,15 @@ def noun_sense(tok: Token) -> Optional[Sense]:
     if word == "fire" and not _gunfire(tok):
         return None
     return lx.NOUNS.get(word)
+
+
+def hyphen_word(tok: Token) -> str:
+    """"shoot-out" is three tokens to the tagger ("shoot", "-", "outs"): the whole word."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
+            and not doc[tok.i - 2].whitespace_:
+        return f"{doc[tok.i - 2].lower_}-{noun_lemma(tok)}"
+    return ""
 
 
 FIRE_WEAPONS = frozenset(w for mode, words in lx.MODE_WORDS if mode != "crowd-control" for w in words)

@@ -32,3 +32,15 @@ def _headline_verb(tok: Token) -> bool:
     """"Security forces fire tear gas at ...": headlines drop the words that tell the small
     model a verb is coming; a root noun with a subject and an object is that verb."""
     return tok.dep_ == "ROOT" and tok.pos_ == "NOUN" and {"nsubj", "dobj"} <= {c.dep_ for c in tok.children}
+
+
+def root_participle(tok: Token) -> bool:
+    """"On 3 May, a group of traders protested in front of the town hall": the small model
+    hangs "protested" on "group" as a participle (acl) and leaves the sentence with no verb
+    for root. A past-tense participle with no verb above it is the predicate, and the noun
+    it hangs on its subject (an active verb: nothing marks it passive)."""
+    if tok.dep_ != "acl" or tok.tag_ not in ("VBD", "VBN") or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "agent") for c in tok.children):
+        return False
+    return not any(is_verb(a) or a.pos_ == "AUX" for a in tok.ancestors)

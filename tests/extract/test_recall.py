@@ -1,0 +1,59 @@
+"""Sentences that report a physical event yield it even when the parse is odd (issue 9)."""
+
+
+def _one(result, event_type):
+    found = result.of_type(event_type)
+    assert found, f"no {event_type} in {result.types()}"
+    return found[0]
+
+
+def test_hyphenated_shoot_out_is_a_clash(run):
+    draft = _one(run("On 12 June, shoot-outs took place in the Palmares neighbourhood of Recife."), "ASSAULT")
+    assert draft.mode == "firearms"
+    assert draft.acled_sub_event_type == "Armed clash"
+
+
+def test_exchange_of_fire_is_a_clash(run):
+    draft = _one(run("A short exchange of fire took place between two police units near Baidoa."), "ASSAULT")
+    assert draft.two_sided
+
+
+def test_firing_on_positions_without_an_object(run):
+    result = run("On 9 July, troops of Borduria fired with unspecified weapons on the positions of "
+                 "Syldavian troops near Klow.")
+    draft = _one(result, "ASSAULT")
+    assert result.actors(draft)[0].startswith("troops of Borduria")
+
+
+def test_found_dead_is_an_attack_with_its_toll(run):
+    draft = _one(run("On 14 August, in Tlaquepaque, a man was found dead with gunshot wounds."), "ASSAULT")
+    assert draft.acled_sub_event_type == "Attack"
+    assert draft.fatalities is not None and draft.fatalities.best == 1
+
+
+def test_bodies_found_are_an_event(run):
+    _one(run("The bodies of three farmers were found in a ditch outside Mopti on Saturday."), "ASSAULT")
+
+
+def test_gathering_to_demand_is_a_protest(run):
+    result = run("On 3 March, taxi drivers gathered outside the town hall in Iringa to demand lower fuel prices.")
+    draft = _one(result, "PROTEST")
+    assert draft.acled_sub_event_type == "Peaceful protest"
+    assert result.actors(draft) == ["taxi drivers"]
+
+
+def test_protest_sit_in_is_a_protest(run):
+    _one(run("On 21 May, nurses held a protest sit-in in Kumasi."), "PROTEST")
+
+
+def test_participle_on_a_root_noun_is_the_predicate(run):
+    result = run("On 5 October, a group of market vendors protested in front of the district office "
+                 "in Lira to demand new stalls.")
+    draft = _one(result, "PROTEST")
+    assert result.actors(draft) == ["market vendors"]
+
+
+def test_a_subject_makes_a_vbn_protest_active(run):
+    result = run("On 11 November, on the main road in Tamale, a group of farmers protested to demand seeds.")
+    draft = _one(result, "PROTEST")
+    assert result.actors(draft) == ["farmers"]
