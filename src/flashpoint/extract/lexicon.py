@@ -238,7 +238,7 @@ NOUN_CLASSES: dict[str, frozenset[str]] = {
                           "intelligence".split()),
     "weapons": frozenset("weapon arm rocket missile explosive ammunition mortar shell "
                          "munition gun rifle grenade bomb gas teargas cannon canister "
-                         "bullet round projectile".split()),
+                         "bullet round projectile stone rock brick molotov".split()),
     "asylum": frozenset(["asylum"]),
     "restriction": frozenset("curfew ban restriction emergency measure sanction embargo "
                              "blockade siege law".split()),
@@ -312,6 +312,9 @@ NOUN_COMPOUNDS: dict[tuple[str, str], Sense] = {
     ("peace", "plan"): Sense("AGREE", None),
     ("ethnic", "cleansing"): Sense("ASSAULT", None),
     ("human", "shield"): Sense("ASSAULT", "abduct"),
+    ("violent", "protest"): Sense("PROTEST", "riot"),
+    ("violent", "demonstration"): Sense("PROTEST", "riot"),
+    ("violent", "rally"): Sense("PROTEST", "riot"),
 }
 
 # Compounds whose head looks like an event noun but names none ("press release").

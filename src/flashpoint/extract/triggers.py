@@ -85,7 +85,8 @@ def verb_trigger(tok: Token) -> Optional[Trigger]:
     if phrase is not None:
         sense, last = phrase
         return Trigger(tok, sense, min(tok.i, last), max(tok.i, last))
-    inquiry = _inquiry(tok, lem) or _arrival(tok, lem) or _found_dead(tok, lem) or _gathering(tok, lem)
+    inquiry = (_inquiry(tok, lem) or _arrival(tok, lem) or _found_dead(tok, lem) or _gathering(tok, lem)
+               or _burning_tyres(tok, lem))
     if inquiry is not None:
         return inquiry
     by_obj = _by_object(tok, lem)
@@ -123,6 +124,22 @@ def _found_dead(tok: Token, lem: str) -> Optional[Trigger]:
     if not (dead and (found or lem == "find")) and not remains:
         return None
     return Trigger(tok, Sense("ASSAULT", None, "casualty"), tok.i, tok.i)
+
+
+TYRES = frozenset("tire tyre".split())
+
+
+def _burning_tyres(tok: Token, lem: str) -> Optional[Trigger]:
+    """"residents burned tyres", "blocked the road with burning tyres": burning tyres in the
+    street is a demonstration that uses destruction (ACLED: Violent demonstration)."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    withs = [g for c in tok.subtree if c.dep_ in ("prep", "agent") and lemma(c) in ("with", "by")
+             and c.head.i in (tok.i, *(o.i for o in objs)) for g in c.subtree if g.dep_ in ("pobj", "dobj")]
+    if lem in ("burn", "light", "torch", "set") and any(noun_lemma(o) in TYRES for o in objs):
+        return Trigger(tok, Sense("PROTEST", "riot"), tok.i, tok.i)
+    if lem in ("block", "barricade", "close", "obstruct") and any(noun_lemma(w) in TYRES for w in withs):
+        return Trigger(tok, Sense("PROTEST", "riot"), tok.i, tok.i)
+    return None
 
 
 GATHER_VERBS = frozenset("gather assemble converge congregate mass camp rally".split())
@@ -368,6 +385,9 @@ def noun_sense(tok: Token) -> Optional[Sense]:
                 return sense
             if word in lx.GENERIC_EVENT_HEADS and child.dep_ == "compound" and noun_lemma(child) in lx.NOUNS:
                 return lx.NOUNS[noun_lemma(child)]       # "a mediation effort" is a mediation
+    sense = lx.NOUNS.get(word)
+    if sense is not None and sense.type == "PROTEST" and _turned_violent(tok):
+        return Sense("PROTEST", "riot")               # "the march turned violent"
     if word == "strike" and tok.dep_ == "pobj" and lemma(tok.head) == "on":
         return Sense("PROTEST", "boycott")          # "went on strike"
     if word == "law" or word == "emergency":
@@ -375,6 +395,11 @@ def noun_sense(tok: Token) -> Optional[Sense]:
     if word == "fire" and not _gunfire(tok):
         return None
     return lx.NOUNS.get(word)
+
+
+def _turned_violent(tok: Token) -> bool:
+    return tok.dep_ == "nsubj" and lemma(tok.head) in ("turn", "become", "grow") and any(
+        lemma(c) in ("violent", "deadly", "bloody") for c in tok.head.children if c.dep_ in ("acomp", "oprd"))
 
 
 def hyphen_word(tok: Token) -> str:

@@ -1,0 +1,62 @@
+"""ACLED's disorder codes that need the whole article: a protest that turns violent, a crowd
+that attacks, a protest broken up with arrests.
+
+ACLED Codebook (2019, 2023): "Violent demonstration" is a demonstration in which the
+demonstrators engage in violence or destruction (stones thrown, tyres and property burned,
+police attacked); "Mob violence" is violence by an unorganised crowd with no demonstration
+(a lynching, villagers attacking a suspect); "Protest with intervention" is a peaceful protest
+that is dispersed or suppressed, including by arrests, without serious injury. One
+demonstration is one event, so the violent acts of the demonstrators take the protest's code.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from flashpoint.extract.draft import Draft
+
+RIOTS = "Riots"
+# Unorganised people: when they are the ones who attack, the violence is a riot, not a battle.
+CROWD_WORDS = frozenset("protester demonstrator rioter crowd mob resident villager youth local "
+                        "inhabitant community neighbor neighbour student worker prisoner inmate "
+                        "supporter fan vigilante trader vendor citizen".split())
+# Only these codes become riot codes: a crowd taking over a building is no riot.
+RECODED = frozenset({"Armed clash", "Attack", "Looting/property destruction"})
+# Modes of violence a crowd commits (not shelling, air strikes or bombs: those need an army).
+CROWD_MODES = frozenset({None, "beat", "primitive", "destroy", "firearms", "torture"})
+
+
+def mark_disorder(drafts: list[Draft], dates: Sequence = ()) -> None:
+    """Recode, in place, the protests and crowd violence of one article (after merging)."""
+    protests = [d for d in drafts if d.event_type == "PROTEST" and not d.background]
+    violent = [d for d in drafts if _crowd_violence(d)]
+    rioting = [d for d in protests if d.mode == "riot"]
+    if protests and (violent or rioting):
+        for d in protests + violent:
+            d.acled_event_type, d.acled_sub_event_type = RIOTS, "Violent demonstration"
+        return
+    for d in violent:
+        d.acled_event_type, d.acled_sub_event_type = RIOTS, "Mob violence"
+    arrests = [d for d in drafts if d.event_type == "COERCE" and d.mode == "arrest" and not d.background]
+    for d in protests:
+        if arrests and d.acled_sub_event_type == "Peaceful protest" and not _dated_apart(d, arrests, dates):
+            d.acled_sub_event_type = "Protest with intervention"
+
+
+def _crowd_violence(d: Draft) -> bool:
+    return (d.event_type == "ASSAULT" and d.crowd and d.mode in CROWD_MODES and not d.background
+            and d.acled_sub_event_type in RECODED)
+
+
+def is_crowd(head) -> bool:
+    """An unarmed crowd word with no "armed" modifier ("armed youth" are a militia)."""
+    from flashpoint.extract.words import noun_lemma
+
+    return noun_lemma(head) in CROWD_WORDS and not any(
+        c.lower_ in ("armed", "gun-wielding") for c in head.children)
+
+
+def _dated_apart(protest: Draft, others: list[Draft], dates: Sequence) -> bool:
+    """The protest tells a date that none of the arrests shares: another day's events."""
+    own = set(protest.dates)
+    theirs = {k for d in others for k in d.dates}
+    return bool(own) and bool(theirs) and not own & theirs
