@@ -44,3 +44,9 @@ def test_a_protest_alone_stays_peaceful(run):
     result = run("On 8 July, about fifty nurses demonstrated outside the ministry in Lusaka.")
     (draft,) = result.of_type("PROTEST")
     assert _codes(draft) == ("Protests", "Peaceful protest")
+
+
+def test_protesters_throwing_stones_is_a_violent_demonstration(run):
+    result = run("On 4 May, protesters threw stones at police in Mongu.")
+    (draft,) = result.of_type("ASSAULT")
+    assert _codes(draft) == ("Riots", "Violent demonstration")

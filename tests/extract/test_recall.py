@@ -57,3 +57,17 @@ def test_a_subject_makes_a_vbn_protest_active(run):
     result = run("On 11 November, on the main road in Tamale, a group of farmers protested to demand seeds.")
     draft = _one(result, "PROTEST")
     assert result.actors(draft) == ["farmers"]
+
+
+def test_grenade_launchers_and_small_arms_are_a_firefight(run):
+    result = run("On 3 May, separatist forces fired grenade launchers and small arms at army positions near Lodz.")
+    (draft,) = result.of_type("ASSAULT")
+    assert draft.mode == "firearms"
+    assert draft.acled_sub_event_type == "Armed clash"
+    assert result.recipients(draft) == ["army positions"]
+
+
+def test_a_thrown_grenade_is_a_grenade_attack(run):
+    result = run("On 3 May, a man threw a grenade at a bar in Kasese.")
+    (draft,) = result.of_type("ASSAULT")
+    assert draft.acled_sub_event_type == "Grenade"

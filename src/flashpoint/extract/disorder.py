@@ -34,8 +34,9 @@ def mark_disorder(drafts: list[Draft], dates: Sequence = ()) -> None:
         for d in protests + violent:
             d.acled_event_type, d.acled_sub_event_type = RIOTS, "Violent demonstration"
         return
-    for d in violent:
-        d.acled_event_type, d.acled_sub_event_type = RIOTS, "Mob violence"
+    for d in violent:     # demonstrators' violence is a demonstration even when no word says so
+        sub = "Violent demonstration" if d.crowd == "protesters" else "Mob violence"
+        d.acled_event_type, d.acled_sub_event_type = RIOTS, sub
     arrests = [d for d in drafts if d.event_type == "COERCE" and d.mode == "arrest" and not d.background]
     for d in protests:
         if arrests and d.acled_sub_event_type == "Peaceful protest" and not _dated_apart(d, arrests, dates):
@@ -47,12 +48,18 @@ def _crowd_violence(d: Draft) -> bool:
             and d.acled_sub_event_type in RECODED)
 
 
-def is_crowd(head) -> bool:
-    """An unarmed crowd word with no "armed" modifier ("armed youth" are a militia)."""
+DEMONSTRATORS = frozenset("protester demonstrator rioter".split())
+
+
+def crowd_kind(head) -> str:
+    """"protesters" for demonstrators, "crowd" for another unarmed crowd word with no "armed"
+    modifier ("armed youth" are a militia), else ""."""
     from flashpoint.extract.words import noun_lemma
 
-    return noun_lemma(head) in CROWD_WORDS and not any(
-        c.lower_ in ("armed", "gun-wielding") for c in head.children)
+    word = noun_lemma(head)
+    if word not in CROWD_WORDS or any(c.lower_ in ("armed", "gun-wielding") for c in head.children):
+        return ""
+    return "protesters" if word in DEMONSTRATORS else "crowd"
 
 
 def _dated_apart(protest: Draft, others: list[Draft], dates: Sequence) -> bool:

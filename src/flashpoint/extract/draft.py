@@ -40,4 +40,4 @@ class Draft:
     # once the recipients' sectors are known (targets.settle).
     target: Optional[str] = None
     two_sided: bool = False
-    crowd: bool = False                  # the actors are an unorganised crowd (disorder.py)
+    crowd: str = ""                      # "protesters" / "crowd": unorganised actors (disorder.py)

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 from flashpoint.extract import arguments as args
 from flashpoint.extract import attach as at
 from flashpoint.extract import lexicon as lx
-from flashpoint.extract.disorder import is_crowd, mark_disorder
+from flashpoint.extract.disorder import crowd_kind, mark_disorder
 from flashpoint.extract.draft import Draft
 from flashpoint.extract.generic import is_generic
 from flashpoint.extract.merge import Candidate, mark_interventions, merge, name_words
@@ -148,7 +148,7 @@ def _candidate(article, sent, index, trig: Trigger, out: Outcome, heads, places,
         background=at.is_background(date_idx, dates, article.published),
     )
     _set_codes(draft, trig, out, recipient_toks + victims(_clause_span(trig, heads, doc)))
-    draft.crowd = bool(actor_toks) and is_crowd(actor_toks[0])
+    draft.crowd = crowd_kind(actor_toks[0]) if actor_toks else ""
     draft.fatalities, draft.injuries = _casualties(trig, out, doc, heads)
     draft.confidence = confidence(trig, out, draft, rival)
     return Candidate(

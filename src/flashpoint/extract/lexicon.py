@@ -336,11 +336,11 @@ MODE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
     ("aerial", frozenset("air airstrike aircraft warplane jet helicopter gunship bomber plane "
                          "aerial air-strike airforce".split())),
     ("heavy-weapons", frozenset("rocket missile mortar artillery shell shelling tank katyusha "
-                                "howitzer barrage grad".split())),
+                                "howitzer barrage grad projectile".split())),
     ("explosives", frozenset("bomb ied explosive roadside landmine mine grenade bombing "
                              "explosion blast minefield booby-trap".split())),
     ("firearms", frozenset("gun gunfire rifle bullet gunman sniper machine-gun firearm "
-                           "gunbattle firefight pistol".split())),
+                           "gunbattle firefight pistol launcher shoot-out shootout gunshot".split())),
     ("primitive", frozenset("knife machete stone axe stick spear sword".split())),
     ("crowd-control", frozenset("teargas tear rubber baton cannon".split())),
 )
@@ -348,7 +348,7 @@ MODE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
 MUNITIONS = frozenset("rocket missile mortar shell bomb ied explosive device mine landmine grenade "
                       "barrage strike airstrike attack blast explosion bullet fire gunfire "
                       "bombing shelling raid gas teargas canister cannon projectile shrapnel "
-                      "round volley salvo".split())
+                      "round volley salvo launcher weapon".split())
 # Heads that name no one: never an actor or a recipient ("denies any role").
 ABSTRACT = frozenset("role involvement option arm state responsibility influence presence "
                      "interest stance policy issue matter situation time way "

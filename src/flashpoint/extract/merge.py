@@ -217,7 +217,7 @@ def _give_toll(members: list[Candidate], told: Candidate) -> None:
 
 def _fill(into: Candidate, other: Candidate, counts: bool) -> None:
     d, o = into.draft, other.draft
-    d.crowd = d.crowd or (not d.actors and o.crowd)
+    d.crowd = d.crowd or (o.crowd if not d.actors else "")
     if not d.actors and o.actors:
         d.actors, into.actor_words = list(o.actors), set(other.actor_words)
     if not d.recipients and o.recipients:

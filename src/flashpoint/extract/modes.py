@@ -17,7 +17,7 @@ def with_mode(trig: Trigger) -> Trigger:
     """Refine an ASSAULT's mode from the weapons named around it (a stronger weapon wins)."""
     if trig.sense.type != "ASSAULT":
         return trig
-    words = {noun_lemma(t): t for t in _weapon_context(trig)}
+    words = {_weapon_word(t): t for t in _weapon_context(trig)}
     for mode, vocab in lx.MODE_WORDS:
         hit = next((w for w in words if w in vocab), None)
         if hit is not None:
@@ -29,6 +29,17 @@ def with_mode(trig: Trigger) -> Trigger:
 
 
 _RANK = {m: i for i, (m, _) in enumerate(lx.MODE_WORDS)}
+
+
+def _weapon_word(tok: Token) -> str:
+    """The weapon a word names: a "grenade launcher" fires grenades (a light weapon of a
+    firefight, not the hand grenade ACLED's Grenade type means); "small arms" are guns."""
+    word = noun_lemma(tok)
+    if word == "grenade" and tok.dep_ == "compound" and noun_lemma(tok.head) == "launcher":
+        return "launcher"
+    if word == "arm" and any(lemma(c) in ("small", "light") for c in tok.children):
+        return "firearm"
+    return word
 
 
 def _outranks(new: str, old: Optional[str]) -> bool:

@@ -95,7 +95,7 @@ def verb_trigger(tok: Token) -> Optional[Trigger]:
     if by_obj is not None:
         return Trigger(tok, by_obj, tok.i, tok.i)
     sense = lx.VERBS.get(lem) or _misparsed_lemma(tok)
-    if lem in lx.LIGHT_VERBS or (sense is not None and sense.role == "light"):
+    if lem in lx.LIGHT_VERBS or lem in WEAPON_VERBS or (sense is not None and sense.role == "light"):
         light = _light(tok) or _weapon_use(tok, lem)
         if light is not None:
             return light
