@@ -30,13 +30,35 @@ def extract(article: Article, doc: Doc, places: Sequence[PlaceMention],
     """
     cands: list[Candidate] = []
     group_ids = iter(range(1, 1 << 30))
+    told: list[Candidate] = []           # the ASSAULT candidates of the last sentence that had any
     for index, sent in enumerate(doc.sents):
-        for cand in sentence_candidates(article, sent, index, places, dates):
+        found = sentence_candidates(article, sent, index, places, dates)
+        if not found:
+            _toll_note(sent, told)
+        for cand in found:
             cands.extend(_split_by_place(cand, places, doc, group_ids))
+        told = [c for c in found if c.draft.event_type == "ASSAULT"] or told
     drafts = merge(cands)
     mark_interventions(drafts, dates)
     mark_disorder(drafts, dates)
     return sorted(drafts, key=lambda d: (d.evidence[0], d.trigger[0]))
+
+
+TOLL_NOTE_TOKENS = 12
+
+
+def _toll_note(sent: Span, told: list[Candidate]) -> None:
+    """"1 fatality.", "No casualties were reported.": a short sentence that tells only a toll
+    qualifies the event just told (its missing counts); it is never an event of its own, and
+    a zero never deletes the event."""
+    if not told or len(sent) > TOLL_NOTE_TOKENS:
+        return
+    killed, hurt = casualties_of(sent)
+    draft = told[-1].draft
+    if killed is not None and draft.fatalities is None:
+        draft.fatalities = killed
+    if hurt is not None and draft.injuries is None:
+        draft.injuries = hurt
 
 
 def sentence_candidates(article: Article, sent: Span, index: int, places, dates) -> list[Candidate]:
@@ -90,10 +112,32 @@ def _plausible(cand: Candidate, trig: Trigger, sent: Span, attack_near: bool) ->
         if attack_near:
             return False     # "blocked the road and opened fire": one attack
         _retype(draft, trig)
+    if _running_total(trig, draft):
+        return False         # "more than 10,000 people have been killed since the war began"
     if not draft.actors and draft.background and _state_origin(trig):
         return False         # "a town held by X since it was liberated in 2014": a backdrop
     bare = not (draft.actors or draft.recipients or draft.places or draft.fatalities or draft.injuries)
     return not (trig.nominal and bare and _depth(trig) > 0)
+
+
+CUMULATIVE = frozenset("since so far to date total altogether overall cumulative".split())
+SPANS = frozenset("war conflict insurgency fighting violence year month week crisis".split())
+
+
+def _running_total(trig: Trigger, draft: Draft) -> bool:
+    """A toll summed over a period ("have been killed since the war began", "so far this
+    year", "in the conflict") is an aggregate, not one incident: no event, whatever the count.
+    Read only for harm verbs in the perfect with no actor of their own."""
+    verb = trig.head
+    if trig.sense.role != "casualty" or trig.nominal or draft.actors:
+        return False
+    if not any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children):
+        return False
+    words = {t.lower_ for t in verb.subtree} | {t.lemma_.lower() for t in verb.subtree}
+    large = draft.fatalities is not None and draft.fatalities.best >= 100
+    return bool(words & CUMULATIVE) or large or any(
+        t.lemma_.lower() in SPANS for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "during", "over")
+        for t in p.subtree)
 
 
 def _accused_only(trig: Trigger) -> bool:
