@@ -71,3 +71,13 @@ def test_a_thrown_grenade_is_a_grenade_attack(run):
     result = run("On 3 May, a man threw a grenade at a bar in Kasese.")
     (draft,) = result.of_type("ASSAULT")
     assert draft.acled_sub_event_type == "Grenade"
+
+
+def test_a_town_and_its_region_are_one_place_not_a_list(run):
+    result = run("On 4 May, gunmen shot a trader in Tepic, Nayarit.")
+    assert len(result.of_type("ASSAULT")) == 1
+
+
+def test_a_list_of_places_with_and_splits(run):
+    result = run("On 4 May, warplanes struck rebel positions in Aleppo, Homs and Damascus.")
+    assert len(result.of_type("ASSAULT")) == 3

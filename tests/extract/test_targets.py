@@ -58,3 +58,20 @@ def test_settle_leaves_remote_violence_and_two_sided_fights_alone():
 def test_words_outrank_sectors():
     assert settle(_draft(target=ARMED), ["CVL"]) == ("Battles", "Armed clash")
     assert side_of_sectors(["CVL", "COP"]) == ARMED
+
+
+def test_a_subject_the_parser_hung_on_the_place_is_still_the_victim(run):
+    result = run("On 4 May, in Celaya, Guanajuato, a man and a woman were shot dead in Colonia Norte.")
+    (draft,) = result.of_type("ASSAULT")
+    assert result.recipients(draft) == ["man", "woman"]
+    assert draft.acled_sub_event_type == "Attack"
+
+
+def test_an_agent_noun_victim_is_a_person_until_the_sectors_say_otherwise(run):
+    from flashpoint.extract.targets import PERSON
+
+    result = run("On 4 May, soldiers beat several kiosk owners in Kumba.")
+    (draft,) = result.of_type("ASSAULT")
+    assert draft.target == PERSON
+    assert settle(draft, [None]) == ("Violence against civilians", "Attack")
+    assert settle(draft, ["MIL"]) == ("Battles", "Armed clash")

@@ -117,7 +117,7 @@ def _verb_args(verb: Token, skip: frozenset[int] = frozenset()) -> tuple[list[To
         holder = verb.head if verb.dep_ == "acomp" else verb
         return [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")], _prep_objects(verb, ("to",))
     if is_passive(verb):
-        recipients = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+        recipients = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")] or stray_subject(verb)
         return _prep_objects(verb, ("by",), agent=True), _expand(recipients)
     objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i not in skip
             and noun_lemma(c) not in lx.MUNITIONS]
@@ -148,6 +148,24 @@ def is_passive(verb: Token) -> bool:
 
 
 HARM = frozenset("kill wound injure hurt maim".split())
+
+
+def stray_subject(verb: Token) -> list[Token]:
+    """"In Leon, Guanajuato, a man and a woman were shot": the parser hangs the subject on the
+    place before it (as an apposition) and leaves the passive verb with none. The noun phrase
+    right before the auxiliary, when it hangs on a noun rather than on a verb, is the subject."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    for tok in reversed(verb.doc[verb.sent.start: verb.i]):
+        if tok.dep_ in ("auxpass", "aux", "neg", "advmod") or tok.is_punct:
+            continue
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE"):
+            return []
+        head = tok
+        while head.dep_ == "conj":
+            head = head.head
+        return [head] if head.dep_ in ("appos", "dep", "npadvmod") else []
+    return []
 # Verbs with no passive reading when they have a subject: "a group of drivers protested".
 INTRANSITIVE = frozenset("protest demonstrate march rally riot clash fight gather assemble strike "
                          "picket".split())

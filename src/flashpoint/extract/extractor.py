@@ -13,7 +13,7 @@ from flashpoint.extract.draft import Draft
 from flashpoint.extract.generic import is_generic
 from flashpoint.extract.merge import Candidate, mark_interventions, merge, name_words
 from flashpoint.extract.modality import Outcome, assess
-from flashpoint.extract.targets import CIVILIAN, side_of_words, victims
+from flashpoint.extract.targets import CIVILIAN, person_guess, side_of_words, victims
 from flashpoint.extract.taxonomy import codes_for
 from flashpoint.extract.triggers import Trigger, find_triggers, noun_lemma, noun_sense
 from flashpoint.record import Article, Count, DateMention, PlaceMention
@@ -191,7 +191,8 @@ def _candidate(article, sent, index, trig: Trigger, out: Outcome, heads, places,
         reported_by=[] if date_idx else at.reported_dates(trig, dates, doc),
         background=at.is_background(date_idx, dates, article.published),
     )
-    _set_codes(draft, trig, out, recipient_toks + victims(_clause_span(trig, heads, doc)))
+    harmed = victims(_clause_span(trig, heads, doc))
+    _set_codes(draft, trig, out, recipient_toks + harmed, harmed)
     draft.crowd = crowd_kind(actor_toks[0]) if actor_toks else ""
     draft.fatalities, draft.injuries = _casualties(trig, out, doc, heads)
     draft.confidence = confidence(trig, out, draft, rival)
@@ -291,9 +292,9 @@ def _anchors(trig: Trigger) -> set[int]:
     return linked
 
 
-def _set_codes(draft: Draft, trig: Trigger, out: Outcome, hit) -> None:
-    """``hit``: the recipients' heads and the victims of the clause's harm verbs."""
-    draft.target = side_of_words(hit)
+def _set_codes(draft: Draft, trig: Trigger, out: Outcome, hit, harmed) -> None:
+    """``hit``: the recipients' heads and ``harmed``, the victims of the clause's harm verbs."""
+    draft.target = side_of_words(hit) or person_guess(harmed + [t for t in hit if t.dep_ in ("dobj", "nsubjpass")])
     draft.two_sided = trig.sense.role == "clash" or (
         len(draft.actors) > 1 and not draft.recipients and draft.target != CIVILIAN)
     territory = trig.sense.territory if out.type == trig.sense.type else None
@@ -422,6 +423,8 @@ def _date_key(mention: DateMention) -> str:
 
 def _split_by_place(cand: Candidate, places, doc, group_ids) -> list[Candidate]:
     """One draft per place when the event's clause lists several places."""
+    tails = at.region_tails(cand.draft.places, places, doc)
+    cand.draft.places = [k for k in cand.draft.places if k not in tails]
     listed = at.listed_places(cand.draft.places, places, doc)
     if listed is None or cand.draft.event_type not in ("ASSAULT", "PROTEST", "COERCE"):
         return [cand]

@@ -23,9 +23,10 @@ from typing import Iterable, Optional
 from spacy.tokens import Span, Token
 
 from flashpoint.extract import lexicon as lx
+from flashpoint.extract.arguments import stray_subject
 from flashpoint.extract.words import noun_lemma
 
-ARMED, CIVILIAN = "armed", "civilian"
+ARMED, CIVILIAN, PERSON = "armed", "civilian", "person"
 
 # People and things that fight back: the target of an Armed clash.
 ARMED_TARGETS = frozenset(set(lx.ARMED) | set(
@@ -45,7 +46,7 @@ CIVILIAN_TARGETS = frozenset(set(lx.CIVILIAN_WORDS) | set(
     "relative husband wife son daughter mother father brother sister couple "
     "villager inhabitant dweller tenant citizen national migrant displaced idp victim "
     "body corpse home house household village hamlet settlement school hospital clinic market "
-    "shop store mosque church temple bus truck car motorcycle".split()))
+    "shop store mosque church temple bus truck car motorcycle camp".split()))
 
 ARMED_SECTORS = frozenset("MIL COP REB PRM UAF IMG SPY".split())
 CIVILIAN_SECTORS = frozenset("CVL REF JRN JUD LEG PTY NGO EDU MED REL LAB ELI OPP BUS AGR HLH".split())
@@ -67,6 +68,20 @@ def side_of_words(heads: Iterable[Token]) -> Optional[str]:
     return CIVILIAN if civilian else None
 
 
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "men")
+
+
+def person_guess(victims: Iterable[Token]) -> Optional[str]:
+    """PERSON when someone a harm verb acts on is named by an agent noun ("owners",
+    "pastoralists", "vendors"): a person of some trade, unarmed unless the sectors say
+    otherwise (settle reads the sectors first)."""
+    for tok in victims:
+        word = noun_lemma(tok)
+        if tok.pos_ == "NOUN" and word.endswith(PERSON_SUFFIXES) and word not in ARMED_TARGETS:
+            return PERSON
+    return None
+
+
 def side_of_sectors(sectors: Iterable[Optional[str]]) -> Optional[str]:
     found = set(sectors)
     if found & ARMED_SECTORS:
@@ -82,7 +97,8 @@ def victims(span: Span) -> list[Token]:
         if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
             continue
         if tok.lemma_.lower() in HARM_VERBS or _found_dead(tok):
-            found += [_through_partitive(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+            hit = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] or stray_subject(tok)
+            found += [_through_partitive(c) for c in hit]
     return found
 
 
@@ -116,7 +132,8 @@ def settle(draft, recipient_sectors: Iterable[Optional[str]]) -> tuple[Optional[
         return pair
     if pair[1] not in ("Armed clash", "Attack"):
         return pair
-    side = draft.target or side_of_sectors(recipient_sectors)
+    side = draft.target if draft.target != PERSON else None
+    side = side or side_of_sectors(recipient_sectors) or (CIVILIAN if draft.target == PERSON else None)
     if side == CIVILIAN:
         return "Violence against civilians", "Attack"
     if side == ARMED:
