@@ -81,3 +81,34 @@ def test_a_town_and_its_region_are_one_place_not_a_list(run):
 def test_a_list_of_places_with_and_splits(run):
     result = run("On 4 May, warplanes struck rebel positions in Aleppo, Homs and Damascus.")
     assert len(result.of_type("ASSAULT")) == 3
+
+
+def test_shells_that_fell_are_an_attack_by_who_fired_them(run):
+    result = run("On 2 June, a dozen shells fired by rebel forces fell in the Souq district of Sirte.")
+    (draft,) = result.of_type("ASSAULT")
+    assert draft.acled_sub_event_type == "Shelling/artillery/missile attack"
+    assert result.actors(draft) == ["rebel forces"]
+
+
+def test_an_act_done_to_protest_is_the_protest(run):
+    result = run("On 8 June, shopkeepers banged pots to protest against water cuts in Mzuzu.")
+    (draft,) = result.of_type("PROTEST")
+    assert result.actors(draft) == ["shopkeepers"]
+    assert run("The union plans to protest on Monday.").of_type("PROTEST") == []
+
+
+def test_a_shoot_out_reported_in_a_that_clause(run):
+    result = run("On 5 June, residents reported on social media that a shoot-out took place in Vila Nova.")
+    assert result.of_type("ASSAULT")
+
+
+def test_people_set_alight_is_a_killing_not_property_damage(run):
+    result = run("On 9 June, a crowd in Kisii set alight three suspected thieves.")
+    (draft,) = result.of_type("ASSAULT")
+    assert draft.mode != "destroy"
+    assert draft.acled_sub_event_type == "Mob violence"
+
+
+def test_infinitive_the_tagger_calls_a_noun(run):
+    result = run("On 3 June, the army used artillery to bombard hideouts east of Arish.")
+    assert result.of_type("ASSAULT")

@@ -70,7 +70,20 @@ def _core(trig: Trigger) -> tuple[list[Token], list[Token]]:
         recipients = _embedded_targets(verb)
     if not _clean(recipients, targets=True) and trig.sense.type == "ASSAULT":
         recipients = _purpose_targets(verb)
+    if not _clean(actors) and trig.sense.type == "ASSAULT":
+        actors = _firer(verb) or actors
     return actors, recipients
+
+
+def _firer(verb: Token) -> list[Token]:
+    """"shells fired by presumed LNA forces fell in X": who fired the munition that hit."""
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if noun_lemma(subj) in lx.MUNITIONS:
+            for acl in (c for c in subj.children if c.dep_ == "acl"):
+                found = _prep_objects(acl, ("by",), agent=True)
+                if found:
+                    return found
+    return []
 
 
 TRANSFER = frozenset("give provide supply deliver send donate hand sell transfer ship airlift "

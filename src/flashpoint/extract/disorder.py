@@ -57,7 +57,8 @@ def crowd_kind(head) -> str:
     from flashpoint.extract.words import noun_lemma
 
     word = noun_lemma(head)
-    if word not in CROWD_WORDS or any(c.lower_ in ("armed", "gun-wielding") for c in head.children):
+    words = {word} | {noun_lemma(c) for c in head.children if c.dep_ == "compound"}   # "community members"
+    if not words & CROWD_WORDS or any(c.lower_ in ("armed", "gun-wielding") for c in head.children):
         return ""
     return "protesters" if word in DEMONSTRATORS else "crowd"
 

@@ -117,7 +117,20 @@ def _plausible(cand: Candidate, trig: Trigger, sent: Span, attack_near: bool) ->
     if not draft.actors and draft.background and _state_origin(trig):
         return False         # "a town held by X since it was liberated in 2014": a backdrop
     bare = not (draft.actors or draft.recipients or draft.places or draft.fatalities or draft.injuries)
-    return not (trig.nominal and bare and _depth(trig) > 0)
+    return not (trig.nominal and bare and _depth(trig) > 0 and not _occurred(trig.head))
+
+
+OCCURRENCE = frozenset("occur happen erupt ensue break take".split())
+
+
+def _occurred(noun) -> bool:
+    """"that a shoot-out took place", "fighting broke out": the clause says the event happened."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in OCCURRENCE:
+        return False
+    if verb.lemma_.lower() == "take":
+        return any(c.lower_ == "place" for c in verb.children)
+    return verb.lemma_.lower() != "break" or any(c.lower_ == "out" for c in verb.children)
 
 
 CUMULATIVE = frozenset("since so far to date total altogether overall cumulative".split())

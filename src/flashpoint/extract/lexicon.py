@@ -109,6 +109,8 @@ PHRASES: dict[tuple[str, str], Sense] = {
     ("open", "fire"): Sense("ASSAULT", "firearms"),
     ("exchange", "fire"): Sense("ASSAULT", "firearms", "clash"),
     ("set", "fire"): Sense("ASSAULT", "destroy"),
+    ("set", "alight"): Sense("ASSAULT", "destroy"),
+    ("set", "ablaze"): Sense("ASSAULT", "destroy"),
     ("gun", "down"): Sense("ASSAULT", "firearms"),
     ("shoot", "down"): Sense("ASSAULT", "heavy-weapons"),
     ("beat", "up"): Sense("ASSAULT", "beat"),

@@ -45,8 +45,13 @@ CIVILIAN_TARGETS = frozenset(set(lx.CIVILIAN_WORDS) | set(
     "monk nun chief elder councillor councilor mayor politician candidate activist unionist "
     "relative husband wife son daughter mother father brother sister couple "
     "villager inhabitant dweller tenant citizen national migrant displaced idp victim "
-    "body corpse home house household village hamlet settlement school hospital clinic market "
-    "shop store mosque church temple bus truck car motorcycle camp".split()))
+    "body corpse thief suspect".split()) | {"CIVILIAN_PLACES"})
+CIVILIAN_PLACES = frozenset("home house household village hamlet settlement school hospital clinic "
+                            "market shop store mosque church temple bus truck car motorcycle camp".split())
+ARMED_PLACES = frozenset("position base checkpoint outpost post convoy patrol barracks garrison".split())
+CIVILIAN_TARGETS = (CIVILIAN_TARGETS - {"CIVILIAN_PLACES"}) | CIVILIAN_PLACES
+# Who, not what: a burning of these is a killing, not property destruction.
+PEOPLE = (CIVILIAN_TARGETS | ARMED_TARGETS) - CIVILIAN_PLACES - ARMED_PLACES
 
 ARMED_SECTORS = frozenset("MIL COP REB PRM UAF IMG SPY".split())
 CIVILIAN_SECTORS = frozenset("CVL REF JRN JUD LEG PTY NGO EDU MED REL LAB ELI OPP BUS AGR HLH".split())

@@ -84,9 +84,11 @@ def verb_trigger(tok: Token) -> Optional[Trigger]:
     phrase = _phrase(tok, lem)
     if phrase is not None:
         sense, last = phrase
+        if sense.mode == "destroy" and _burns_people(tok):
+            sense = Sense("ASSAULT")        # "set alight four men": a killing, not property damage
         return Trigger(tok, sense, min(tok.i, last), max(tok.i, last))
     inquiry = (_inquiry(tok, lem) or _arrival(tok, lem) or _found_dead(tok, lem) or _gathering(tok, lem)
-               or _burning_tyres(tok, lem))
+               or _burning_tyres(tok, lem) or _munition_impact(tok, lem))
     if inquiry is not None:
         return inquiry
     by_obj = _by_object(tok, lem)
@@ -95,6 +97,8 @@ def verb_trigger(tok: Token) -> Optional[Trigger]:
     if by_obj is not None:
         return Trigger(tok, by_obj, tok.i, tok.i)
     sense = lx.VERBS.get(lem) or _misparsed_lemma(tok)
+    if sense is not None and sense.mode == "destroy" and _burns_people(tok):
+        sense = Sense("ASSAULT")            # "burned the two thieves": a killing
     if lem in lx.LIGHT_VERBS or lem in WEAPON_VERBS or (sense is not None and sense.role == "light"):
         light = _light(tok) or _weapon_use(tok, lem)
         if light is not None:
@@ -124,6 +128,20 @@ def _found_dead(tok: Token, lem: str) -> Optional[Trigger]:
     if not (dead and (found or lem == "find")) and not remains:
         return None
     return Trigger(tok, Sense("ASSAULT", None, "casualty"), tok.i, tok.i)
+
+
+IMPACT_VERBS = frozenset("fall land explode crash rain impact detonate".split())
+
+
+def _munition_impact(tok: Token, lem: str) -> Optional[Trigger]:
+    """"shells fired by X fell in Y", "a rocket landed near the embassy": a munition that
+    arrives is an attack (the weapon sets the mode later)."""
+    if lem not in IMPACT_VERBS:
+        return None
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or noun_lemma(subj) not in lx.MUNITIONS:
+        return None
+    return Trigger(tok, Sense("ASSAULT"), tok.i, tok.i)
 
 
 TYRES = frozenset("tire tyre".split())
@@ -156,6 +174,14 @@ def _gathering(tok: Token, lem: str) -> Optional[Trigger]:
     if cause is None:
         return None
     return Trigger(tok, Sense("PROTEST", "demo"), tok.i, tok.i)
+
+
+def _burns_people(verb: Token) -> bool:
+    from flashpoint.extract.targets import PEOPLE, person_guess
+
+    obj = direct_object(verb)
+    return obj is not None and (noun_lemma(obj) in PEOPLE or obj.ent_type_ == "PERSON"
+                                or person_guess([obj]) is not None)
 
 
 def _impact(verb: Token, sense: Sense) -> Sense:
@@ -224,10 +250,19 @@ def _misparsed_lemma(tok: Token) -> Optional[Sense]:
     """The small model sometimes lemmatises wrongly ("raped" -> "rap"): try the word itself."""
     low = tok.text.lower()
     for cut in (1, 2, 3):
-        sense = lx.VERBS.get(low[:-cut]) if low.endswith(("ed", "es", "s", "ing")) else None
-        if sense is not None:
+        stem = low[:-cut]
+        sense = lx.VERBS.get(stem) if low.endswith(("ed", "es", "s", "ing")) else None
+        if sense is not None and _inflects(stem, low):
             return sense
     return None
+
+
+def _inflects(stem: str, word: str) -> bool:
+    """Is ``word`` a regular form of ``stem``? ("rape" -> "raped"; "ban" -> "banned", never
+    "banged")."""
+    forms = {stem + "s", stem + "es", stem + "d", stem + "ed", stem + "ing", stem[:-1] + "ing",
+             stem + stem[-1] + "ed", stem + stem[-1] + "ing"}
+    return word in forms
 
 
 def _inquiry(tok: Token, lem: str) -> Optional[Trigger]:
@@ -274,6 +309,9 @@ def _has_complement(tok: Token) -> bool:
 
 
 def _phrase(tok: Token, lem: str) -> Optional[tuple[Sense, int]]:
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if after is not None and (lem, after.lower_) in lx.PHRASES and after.lower_ in ("alight", "ablaze"):
+        return lx.PHRASES[(lem, after.lower_)], after.i      # "set alight": tagged as a name at times
     for child in tok.children:
         key = noun_lemma(child) if child.dep_ in OBJECT_DEPS else lemma(child)
         if child.dep_ in ("prt", "prep", "advmod") or child.dep_ in OBJECT_DEPS:

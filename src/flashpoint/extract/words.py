@@ -25,7 +25,15 @@ def noun_lemma(tok: Token) -> str:
 
 
 def is_verb(tok: Token) -> bool:
-    return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX") or _headline_verb(tok)
+    return (tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX") or _headline_verb(tok)
+            or _infinitive_noun(tok))
+
+
+def _infinitive_noun(tok: Token) -> bool:
+    """"used artillery to bombard areas": a word the tagger calls a noun, with "to" as its own
+    infinitive marker, is a verb."""
+    return tok.pos_ == "NOUN" and tok.i > 0 and tok.doc[tok.i - 1].tag_ == "TO" and \
+        tok.doc[tok.i - 1].head.i == tok.i and tok.doc[tok.i - 1].dep_ == "aux"
 
 
 def _headline_verb(tok: Token) -> bool:
