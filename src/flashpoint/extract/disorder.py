@@ -41,6 +41,8 @@ def mark_disorder(drafts: list[Draft], dates: Sequence = ()) -> None:
     for d in protests:
         if arrests and d.acled_sub_event_type == "Peaceful protest" and not _dated_apart(d, arrests, dates):
             d.acled_sub_event_type = "Protest with intervention"
+            for arrest in arrests:     # the arrests at the protest are how it was stopped: one event
+                arrest.acled_event_type, arrest.acled_sub_event_type = "Protests", "Protest with intervention"
 
 
 def _crowd_violence(d: Draft) -> bool:

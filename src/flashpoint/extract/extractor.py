@@ -14,8 +14,9 @@ from flashpoint.extract.generic import is_generic
 from flashpoint.extract.merge import Candidate, mark_interventions, merge, name_words
 from flashpoint.extract.modality import Outcome, assess
 from flashpoint.extract.targets import CIVILIAN, person_guess, side_of_words, victims
-from flashpoint.extract.taxonomy import codes_for
-from flashpoint.extract.triggers import Trigger, find_triggers, noun_lemma, noun_sense
+from flashpoint.extract.modes import with_small_arms
+from flashpoint.extract.taxonomy import Codes, codes_for
+from flashpoint.extract.triggers import Trigger, direct_object, find_triggers, noun_lemma, noun_sense
 from flashpoint.record import Article, Count, DateMention, PlaceMention
 
 COUNTRY_PRECISION = 4       # UCDP where_prec 4..6: province, region, country
@@ -311,10 +312,27 @@ def _set_codes(draft: Draft, trig: Trigger, out: Outcome, hit, harmed) -> None:
     draft.two_sided = trig.sense.role == "clash" or (
         len(draft.actors) > 1 and not draft.recipients and draft.target != CIVILIAN)
     territory = trig.sense.territory if out.type == trig.sense.type else None
-    codes = codes_for(out.type, out.mode, two_sided=draft.two_sided, civilian_target=draft.target == CIVILIAN,
+    mode = "firearms" if out.type == "ASSAULT" and with_small_arms(trig) else out.mode
+    codes = codes_for(out.type, mode, two_sided=draft.two_sided, civilian_target=draft.target == CIVILIAN,
                       territory=territory, weapon=trig.weapon if out.type == "ASSAULT" else None)
+    if out.type == "COERCE" and out.mode == "seize" and not _seized_weapons(trig):
+        codes = Codes(codes.cameo, "Strategic developments", "Looting/property destruction")
     draft.cameo, draft.acled_event_type, draft.acled_sub_event_type = (
         codes.cameo, codes.acled_event_type, codes.acled_sub_event_type)
+
+
+WEAPON_GOODS = frozenset("weapon arm ammunition munition explosive ied bomb mine landmine grenade "
+                         "rifle gun pistol rocket mortar missile detonator cache launcher shell "
+                         "cartridge bullet firearm".split())
+
+
+def _seized_weapons(trig: Trigger) -> bool:
+    """ACLED's Disrupted weapons use is a seizure of weapons or explosives; seized drugs,
+    vehicles, phones or goods are Looting/property destruction (codebook 2023)."""
+    obj = direct_object(trig.head) if not trig.nominal else None
+    heads = [obj] if obj is not None else [c for c in trig.head.subtree if c.dep_ == "pobj"]
+    words = {noun_lemma(t) for h in heads for t in [h, *h.children] if t.dep_ in ("compound", "amod") or t is h}
+    return bool(words & WEAPON_GOODS)
 
 
 def confidence(trig: Trigger, out: Outcome, draft: Draft, rival: bool = False) -> float:

@@ -79,3 +79,14 @@ def _np_words(tok: Token) -> Iterable[Token]:
             yield child
         if child.dep_ == "prep" and lemma(child) == "of":
             yield from (g for g in child.children if g.dep_ == "pobj")
+
+
+def with_small_arms(trig: Trigger) -> bool:
+    """Heavy weapons fired along with small arms ("mortars, machine guns and small arms at the
+    positions"): ground fighting, which ACLED codes as an Armed clash, not shelling."""
+    if trig.sense.mode != "heavy-weapons":
+        return False
+    firearms = dict(lx.MODE_WORDS)["firearms"]
+    listed = [c for t in _weapon_context(trig) for c in (t, *t.conjuncts)]
+    return any(_weapon_word(t) in firearms for t in listed + [g for c in listed for g in c.children
+                                                             if g.dep_ in ("compound", "amod")])
