@@ -177,3 +177,9 @@ def test_a_running_total_is_no_incident(run):
 def test_a_recent_incident_in_the_perfect_stays(run):
     result = run("Three soldiers have been killed in an ambush near Kidal, the army said.")
     assert result.of_type("ASSAULT")
+
+
+def test_a_statement_needs_a_speaker(run):
+    assert run("Calls for a ceasefire in the north grew louder on Sunday.").of_type("REQUEST") == []
+    result = run("The governor demanded the release of the hostages on Sunday.")
+    assert result.of_type("REQUEST")

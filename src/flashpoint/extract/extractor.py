@@ -113,6 +113,8 @@ def _plausible(cand: Candidate, trig: Trigger, sent: Span, attack_near: bool) ->
         if attack_near:
             return False     # "blocked the road and opened fire": one attack
         _retype(draft, trig)
+    if draft.event_type in STATEMENTS and not draft.actors and (trig.nominal or not draft.recipients):
+        return False         # "calls for calm grew", "it was demanded that": a statement needs a speaker
     if _running_total(trig, draft):
         return False         # "more than 10,000 people have been killed since the war began"
     if not draft.actors and draft.background and _state_origin(trig):
@@ -167,6 +169,7 @@ def _state_origin(trig: Trigger) -> bool:
 
 
 COMMENTARY = frozenset("THREATEN REQUEST ACCUSE AGREE REJECT SUPPORT".split())
+STATEMENTS = frozenset("REQUEST ACCUSE THREATEN".split())
 
 
 def _head_lemma(doc: Doc, span: tuple[int, int]) -> str:
