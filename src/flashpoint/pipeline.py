@@ -184,7 +184,7 @@ class Pipeline:
         start, end = draft.evidence
         actors = [self.actors.resolve(article.text[s:e], context, on=when.start) for s, e in draft.actors]
         recipients = [self.actors.resolve(article.text[s:e], context, on=when.start) for s, e in draft.recipients]
-        acled_type, acled_sub = settle(draft, [r.sector for r in recipients])
+        acled_type, acled_sub = settle(draft, [r.sector for r in recipients], [a.sector for a in actors])
         return Event(
             id=content_id(article.id, draft.evidence, draft.trigger, draft.event_type,
                           draft.mode, draft.places, PIPELINE_VERSION),

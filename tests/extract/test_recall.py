@@ -112,3 +112,14 @@ def test_people_set_alight_is_a_killing_not_property_damage(run):
 def test_infinitive_the_tagger_calls_a_noun(run):
     result = run("On 3 June, the army used artillery to bombard hideouts east of Arish.")
     assert result.of_type("ASSAULT")
+
+
+def test_two_word_fire_fight_and_stoning(run):
+    assert run("On 1 June, soldiers engaged in a fire fight with separatists near Kumbo.").of_type("ASSAULT")
+    (draft,) = run("On 1 June, a crowd stoned two traffic wardens in Kumbo.").of_type("ASSAULT")
+    assert draft.mode == "primitive"
+
+
+def test_taking_control_of_a_village(run):
+    (draft,) = run("On 2 June, militants took control of the village of Tinzaouten.").of_type("ASSAULT")
+    assert draft.acled_sub_event_type == "Non-state actor overtakes territory"

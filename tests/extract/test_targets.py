@@ -75,3 +75,9 @@ def test_an_agent_noun_victim_is_a_person_until_the_sectors_say_otherwise(run):
     assert draft.target == PERSON
     assert settle(draft, [None]) == ("Violence against civilians", "Attack")
     assert settle(draft, ["MIL"]) == ("Battles", "Armed clash")
+
+
+def test_state_forces_taking_ground_regain_territory():
+    taking = _draft(mode=None, acled_sub_event_type="Non-state actor overtakes territory")
+    assert settle(taking, [], ["MIL"]) == ("Battles", "Government regains territory")
+    assert settle(taking, [], ["REB"]) == ("Battles", "Non-state actor overtakes territory")

@@ -128,11 +128,15 @@ _PARTS = frozenset("one some group number member dozen several few many all most
 ONE_SIDED = frozenset({None, "firearms", "beat", "primitive"})
 
 
-def settle(draft, recipient_sectors: Iterable[Optional[str]]) -> tuple[Optional[str], Optional[str]]:
+def settle(draft, recipient_sectors: Iterable[Optional[str]],
+           actor_sectors: Iterable[Optional[str]] = ()) -> tuple[Optional[str], Optional[str]]:
     """The draft's ACLED (event type, sub-event type), with Armed clash and Attack settled by
     who was hit: the words first (``draft.target``), then the resolved recipients' sectors.
-    Anything else (remote violence, protests, two sides fighting) stays as extraction coded it."""
+    A taking of ground by state forces is the government regaining territory. Anything else
+    (remote violence, protests, two sides fighting) stays as extraction coded it."""
     pair = (draft.acled_event_type, draft.acled_sub_event_type)
+    if pair[1] == "Non-state actor overtakes territory" and set(actor_sectors) & {"MIL", "COP"}:
+        return "Battles", "Government regains territory"
     if draft.event_type != "ASSAULT" or draft.two_sided or draft.mode not in ONE_SIDED:
         return pair
     if pair[1] not in ("Armed clash", "Attack"):
