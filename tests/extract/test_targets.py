@@ -81,3 +81,16 @@ def test_state_forces_taking_ground_regain_territory():
     taking = _draft(mode=None, acled_sub_event_type="Non-state actor overtakes territory")
     assert settle(taking, [], ["MIL"]) == ("Battles", "Government regains territory")
     assert settle(taking, [], ["REB"]) == ("Battles", "Non-state actor overtakes territory")
+
+
+def test_killed_in_an_exchange_of_fire_is_the_clash(run):
+    result = run("On 3 May, in Recife, two gang members were killed after exchanging fire with police officers.")
+    draft = result.of_type("ASSAULT")[0]
+    assert draft.acled_sub_event_type == "Armed clash"
+
+
+def test_opening_fire_on_homes_and_community_members_is_an_attack(run):
+    (draft,) = run("On 3 May, gunmen opened fire on a residential building in Ponce.").of_type("ASSAULT")
+    assert draft.acled_sub_event_type == "Attack"
+    (draft,) = run("On 3 May, militants killed five members of the Dogon community in Bankass.").of_type("ASSAULT")
+    assert draft.acled_sub_event_type == "Attack"

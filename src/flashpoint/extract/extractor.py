@@ -74,9 +74,10 @@ def sentence_candidates(article: Article, sent: Span, index: int, places, dates)
         if out is not None and not _protest_message(trig, out, triggers):
             read.append((trig, out))
     found = []
+    clash = any(t.sense.role == "clash" and t.sense.type == "ASSAULT" for t in triggers)
     for trig, out in read:
         rival = any(o.type != out.type for _, o in read)
-        cand = _candidate(article, sent, index, trig, out, heads, places, dates, rival)
+        cand = _candidate(article, sent, index, trig, out, heads, places, dates, rival, clash)
         if _plausible(cand, trig, sent, any(t.sense.type == "ASSAULT" for t in triggers if t is not trig)):
             found.append(cand)
     return found
@@ -194,7 +195,9 @@ def _detached_noun(trig: Trigger) -> bool:
 
 
 def _candidate(article, sent, index, trig: Trigger, out: Outcome, heads, places, dates,
-               rival: bool = False) -> Candidate:
+               rival: bool = False, clash: bool = False) -> Candidate:
+    """``clash``: the sentence tells two sides fighting ("killed after exchanging fire with
+    police"), so its killings are that battle's (ACLED: one Armed clash)."""
     doc = sent.doc
     actor_toks, recipient_toks = args.arguments(trig, out)
     actors = [s for t in actor_toks for s in args.np_spans(t)]
@@ -209,7 +212,7 @@ def _candidate(article, sent, index, trig: Trigger, out: Outcome, heads, places,
         background=at.is_background(date_idx, dates, article.published),
     )
     harmed = victims(_clause_span(trig, heads, doc))
-    _set_codes(draft, trig, out, recipient_toks + harmed, harmed)
+    _set_codes(draft, trig, out, recipient_toks + harmed, harmed, clash)
     draft.crowd = crowd_kind(actor_toks[0]) if actor_toks else ""
     draft.fatalities, draft.injuries = _casualties(trig, out, doc, heads)
     draft.confidence = confidence(trig, out, draft, rival)
@@ -309,10 +312,10 @@ def _anchors(trig: Trigger) -> set[int]:
     return linked
 
 
-def _set_codes(draft: Draft, trig: Trigger, out: Outcome, hit, harmed) -> None:
+def _set_codes(draft: Draft, trig: Trigger, out: Outcome, hit, harmed, clash: bool = False) -> None:
     """``hit``: the recipients' heads and ``harmed``, the victims of the clause's harm verbs."""
     draft.target = side_of_words(hit) or person_guess(harmed + [t for t in hit if t.dep_ in ("dobj", "nsubjpass")])
-    draft.two_sided = trig.sense.role == "clash" or (
+    draft.two_sided = trig.sense.role == "clash" or (clash and trig.sense.role == "casualty") or (
         len(draft.actors) > 1 and not draft.recipients and draft.target != CIVILIAN)
     territory = trig.sense.territory if out.type == trig.sense.type else None
     mode = "firearms" if out.type == "ASSAULT" and with_small_arms(trig) else out.mode

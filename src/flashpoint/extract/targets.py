@@ -45,9 +45,10 @@ CIVILIAN_TARGETS = frozenset(set(lx.CIVILIAN_WORDS) | set(
     "monk nun chief elder councillor councilor mayor politician candidate activist unionist "
     "relative husband wife son daughter mother father brother sister couple "
     "villager inhabitant dweller tenant citizen national migrant displaced idp victim "
-    "body corpse thief suspect".split()) | {"CIVILIAN_PLACES"})
+    "body corpse thief suspect employee staff official community".split()) | {"CIVILIAN_PLACES"})
 CIVILIAN_PLACES = frozenset("home house household village hamlet settlement school hospital clinic "
-                            "market shop store mosque church temple bus truck car motorcycle camp".split())
+                            "market shop store mosque church temple bus truck car motorcycle camp "
+                            "complex building residence farm restaurant bar hotel".split())
 ARMED_PLACES = frozenset("position base checkpoint outpost post convoy patrol barracks garrison".split())
 CIVILIAN_TARGETS = (CIVILIAN_TARGETS - {"CIVILIAN_PLACES"}) | CIVILIAN_PLACES
 # Who, not what: a burning of these is a killing, not property destruction.
