@@ -123,3 +123,18 @@ def test_two_word_fire_fight_and_stoning(run):
 def test_taking_control_of_a_village(run):
     (draft,) = run("On 2 June, militants took control of the village of Tinzaouten.").of_type("ASSAULT")
     assert draft.acled_sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_gathering_with_a_purpose_the_parser_hangs_elsewhere(run):
+    result = run("On 4 June, bus drivers gathered by the bridge to protest against a new toll in Kasane.")
+    assert result.of_type("PROTEST")
+    result = run("On 4 June, lawyers gathered in Gaborone to mark the day and denounce the arrests of colleagues.")
+    assert result.of_type("PROTEST")
+
+
+def test_took_to_the_streets(run):
+    assert run("On 8 June, opposition supporters took to the streets in Blantyre.").of_type("PROTEST")
+
+
+def test_a_dead_body_dumped_is_an_event(run):
+    assert run("On 9 June, the dead body of a man was dumped from a van in Colonia Centro.").of_type("ASSAULT")

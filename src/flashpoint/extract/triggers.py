@@ -121,10 +121,10 @@ def _found_dead(tok: Token, lem: str) -> Optional[Trigger]:
     killer is unknown (ACLED codes it as an attack by an unidentified group)."""
     if lem not in ("find", "discover", "recover", "dump", "throw", "leave"):
         return None
-    dead = any(c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "xcomp", "advmod", "dobj", "ccomp")
-               for c in tok.children)
     found = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    remains = lem in ("find", "discover", "recover") and any(noun_lemma(c) in REMAINS for c in found)
+    dead = any(c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "xcomp", "advmod", "dobj", "ccomp")
+               for c in tok.children) or any(c.lower_ == "dead" for f in found for c in f.children)
+    remains = any(noun_lemma(c) in REMAINS for c in found)
     if not (dead and (found or lem == "find")) and not remains:
         return None
     return Trigger(tok, Sense("ASSAULT", None, "casualty"), tok.i, tok.i)
@@ -170,8 +170,9 @@ def _gathering(tok: Token, lem: str) -> Optional[Trigger]:
     together to make a demand hold a protest (CAMEO 141), though no word says "protest"."""
     if lem not in GATHER_VERBS:
         return None
-    cause = next((c for c in tok.children if c.dep_ in ("advcl", "xcomp", "conj") and lemma(c) in CAUSE_VERBS), None)
-    if cause is None:
+    purposes = [c for c in tok.subtree if c.i > tok.i and lemma(c) in CAUSE_VERBS and is_verb(c)
+                and (any(a.tag_ == "TO" for a in c.children) or c.dep_ == "conj" or c.tag_ == "VBG")]
+    if not purposes:           # "to protest", "to commemorate ... and denounce", "demanding ..."
         return None
     return Trigger(tok, Sense("PROTEST", "demo"), tok.i, tok.i)
 
@@ -312,6 +313,11 @@ def _phrase(tok: Token, lem: str) -> Optional[tuple[Sense, int]]:
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if after is not None and (lem, after.lower_) in lx.PHRASES and after.lower_ in ("alight", "ablaze"):
         return lx.PHRASES[(lem, after.lower_)], after.i      # "set alight": tagged as a name at times
+    for child in tok.children:          # "took to the streets"
+        if child.dep_ == "prep" and lemma(child) == "to":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and (lem, noun_lemma(pobj)) in lx.PHRASES:
+                return lx.PHRASES[(lem, noun_lemma(pobj))], pobj.i
     for child in tok.children:
         key = noun_lemma(child) if child.dep_ in OBJECT_DEPS else lemma(child)
         if child.dep_ in ("prt", "prep", "advmod") or child.dep_ in OBJECT_DEPS:
