@@ -138,3 +138,23 @@ def test_took_to_the_streets(run):
 
 def test_a_dead_body_dumped_is_an_event(run):
     assert run("On 9 June, the dead body of a man was dumped from a van in Colonia Centro.").of_type("ASSAULT")
+
+
+def test_lower_case_participle_subject_and_shot_dead(run):
+    result = run("gunmen on motorbikes shot dead four farmers in katsina state on monday.")
+    (draft,) = result.of_type("ASSAULT")
+    assert result.actors(draft) == ["gunmen on motorbikes"]
+    assert result.recipients(draft)[0].startswith("farmers")
+    assert draft.fatalities.best == 4
+    assert draft.acled_sub_event_type == "Attack"
+
+
+def test_counted_subject_of_a_strike(run):
+    (draft,) = run("A dozen air strikes hit militant hideouts near Marib on Sunday.").of_type("ASSAULT")
+    assert draft.acled_sub_event_type == "Air/drone strike"
+
+
+def test_noun_verb_compound(run):
+    (draft,) = run("Rebels mortar-shelled the village of Dalori overnight.").of_type("ASSAULT")
+    assert draft.mode == "heavy-weapons"
+

@@ -479,8 +479,8 @@ def _first_cut(head: Token, right: int, where: bool = False) -> int:
 
 
 def _strippable(tok: Token) -> bool:
-    if tok.dep_ in LEFT_STRIP_DEPS or tok.is_punct:
-        return True
+    if tok.dep_ in LEFT_STRIP_DEPS or tok.is_punct or tok.lower_ == "dead":
+        return True          # "shot dead five villagers": "dead" belongs to the verb
     if tok.dep_ == "poss" and tok.tag_ == "PRP$":
         return True
     return tok.tag_ == "CD" or (tok.dep_ in ("advmod", "amod") and tok.head.tag_ == "CD")
