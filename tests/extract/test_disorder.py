@@ -50,3 +50,16 @@ def test_protesters_throwing_stones_is_a_violent_demonstration(run):
     result = run("On 4 May, protesters threw stones at police in Mongu.")
     (draft,) = result.of_type("ASSAULT")
     assert _codes(draft) == ("Riots", "Violent demonstration")
+
+
+def test_unnamed_stone_throwers_at_a_protest_and_its_dispersal_are_the_riot(run):
+    result = run("On 3 May, hundreds of graduates blocked the main road in Kirkuk to denounce power cuts. "
+                 "Some threw stones at the police lines. Riot police fired tear gas to disperse them.")
+    coded = {d.acled_sub_event_type for d in result.drafts if d.event_type in ("PROTEST", "ASSAULT")}
+    assert coded == {"Violent demonstration"}
+
+
+def test_a_headline_participle_stays_passive(run):
+    result = run("Two guards killed as rockets hit Erbil base\n\nTwo guards were killed when rockets hit the base.")
+    for draft in result.of_type("ASSAULT"):
+        assert "guards" not in " ".join(result.actors(draft))

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from flashpoint.extract import lexicon as lx
 from flashpoint.extract.modality import Outcome
 from flashpoint.extract.triggers import OBJECT_DEPS, Trigger, lemma, noun_lemma
-from flashpoint.extract.words import root_participle
+from flashpoint.extract.words import ACTIVE_ONLY, root_participle
 
 CharSpan = tuple[int, int]
 TARGET_PREPS = ("on", "against", "at", "upon", "into", "to")
@@ -179,9 +179,6 @@ def stray_subject(verb: Token) -> list[Token]:
             head = head.head
         return [head] if head.dep_ in ("appos", "dep", "npadvmod") else []
     return []
-# Verbs with no passive reading when they have a subject: "a group of drivers protested".
-INTRANSITIVE = frozenset("protest demonstrate march rally riot clash fight gather assemble strike "
-                         "picket".split())
 
 
 def _active_misread(verb: Token) -> bool:
@@ -189,7 +186,7 @@ def _active_misread(verb: Token) -> bool:
     takes no object, make it active whatever the tag says."""
     if verb.tag_ != "VBN" or not any(c.dep_ == "nsubj" for c in verb.children):
         return False
-    return lemma(verb) in INTRANSITIVE or any(c.dep_ == "dobj" for c in verb.children)
+    return lemma(verb) in ACTIVE_ONLY or any(c.dep_ == "dobj" for c in verb.children)
 
 
 def subjects(verb: Token) -> list[Token]:

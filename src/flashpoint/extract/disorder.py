@@ -28,10 +28,12 @@ CROWD_MODES = frozenset({None, "beat", "primitive", "destroy", "firearms", "tort
 def mark_disorder(drafts: list[Draft], dates: Sequence = ()) -> None:
     """Recode, in place, the protests and crowd violence of one article (after merging)."""
     protests = [d for d in drafts if d.event_type == "PROTEST" and not d.background]
-    violent = [d for d in drafts if _crowd_violence(d)]
+    violent = [d for d in drafts if _crowd_violence(d) or protests and _unnamed_stoning(d)]
     rioting = [d for d in protests if d.mode == "riot"]
     if protests and (violent or rioting):
-        for d in protests + violent:
+        dispersals = [d for d in drafts if d.event_type == "ASSAULT" and d.mode == "crowd-control"
+                      and not d.background]          # breaking up a riot is part of the riot
+        for d in protests + violent + dispersals:
             d.acled_event_type, d.acled_sub_event_type = RIOTS, "Violent demonstration"
         return
     for d in violent:     # demonstrators' violence is a demonstration even when no word says so
@@ -43,6 +45,13 @@ def mark_disorder(drafts: list[Draft], dates: Sequence = ()) -> None:
             d.acled_sub_event_type = "Protest with intervention"
             for arrest in arrests:     # the arrests at the protest are how it was stopped: one event
                 arrest.acled_event_type, arrest.acled_sub_event_type = "Protests", "Protest with intervention"
+
+
+def _unnamed_stoning(d: Draft) -> bool:
+    """"Some threw stones at the police lines", "tyres were set alight": at a protest, violence
+    by hand with no one named is the demonstrators'."""
+    return (d.event_type == "ASSAULT" and not d.actors and d.mode in ("primitive", "destroy", "beat")
+            and not d.background and d.acled_sub_event_type in RECODED)
 
 
 def _crowd_violence(d: Draft) -> bool:

@@ -86,6 +86,8 @@ def verb_trigger(tok: Token) -> Optional[Trigger]:
         sense, last = phrase
         if sense.mode == "destroy" and _burns_people(tok):
             sense = Sense("ASSAULT")        # "set alight four men": a killing, not property damage
+        elif sense.mode == "destroy" and _burning_tyres(tok, "burn") is not None:
+            sense = Sense("PROTEST", "riot")     # "set tyres alight"
         return Trigger(tok, sense, min(tok.i, last), max(tok.i, last))
     inquiry = (_inquiry(tok, lem) or _arrival(tok, lem) or _found_dead(tok, lem) or _gathering(tok, lem)
                or _burning_tyres(tok, lem) or _munition_impact(tok, lem))
@@ -141,7 +143,7 @@ def _munition_impact(tok: Token, lem: str) -> Optional[Trigger]:
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or noun_lemma(subj) not in lx.MUNITIONS:
         return None
-    return Trigger(tok, Sense("ASSAULT"), tok.i, tok.i)
+    return Trigger(tok, Sense("ASSAULT", None, "impact"), tok.i, tok.i)
 
 
 TYRES = frozenset("tire tyre".split())

@@ -51,4 +51,11 @@ def root_participle(tok: Token) -> bool:
         return False
     if any(c.dep_ in ("aux", "auxpass", "agent") for c in tok.children):
         return False
+    if not (tok.lemma_.lower() in ACTIVE_ONLY or any(c.dep_ == "dobj" for c in tok.children)):
+        return False         # "Two contractors killed as rockets hit": a headline's passive
     return not any(is_verb(a) or a.pos_ == "AUX" for a in tok.ancestors)
+
+
+# Verbs with no passive reading when they have a subject: "a group of drivers protested".
+ACTIVE_ONLY = frozenset("protest demonstrate march rally riot clash fight gather assemble strike "
+                        "picket".split())
