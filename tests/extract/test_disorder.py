@@ -63,3 +63,9 @@ def test_a_headline_participle_stays_passive(run):
     result = run("Two guards killed as rockets hit Erbil base\n\nTwo guards were killed when rockets hit the base.")
     for draft in result.of_type("ASSAULT"):
         assert "guards" not in " ".join(result.actors(draft))
+
+
+def test_petrol_bombs_thrown_by_protesters_are_no_ied(run):
+    (draft,) = run("On 5 May, protesters threw petrol bombs at the council gate in Nasiriyah.").of_type("ASSAULT")
+    assert draft.mode == "primitive"
+    assert draft.acled_sub_event_type == "Violent demonstration"

@@ -158,3 +158,7 @@ def test_noun_verb_compound(run):
     (draft,) = run("Rebels mortar-shelled the village of Dalori overnight.").of_type("ASSAULT")
     assert draft.mode == "heavy-weapons"
 
+
+
+def test_rockets_landing_with_no_place_are_a_detail_not_an_event(run):
+    assert run("At least three rockets landed inside the compound shortly after midnight.").drafts == []

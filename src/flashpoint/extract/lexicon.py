@@ -346,7 +346,7 @@ MODE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
                              "explosion blast minefield booby-trap".split())),
     ("firearms", frozenset("gun gunfire rifle bullet gunman sniper machine-gun firearm "
                            "gunbattle firefight pistol launcher shoot-out shootout gunshot".split())),
-    ("primitive", frozenset("knife machete stone axe stick spear sword".split())),
+    ("primitive", frozenset("knife machete stone axe stick spear sword molotov".split())),
     ("crowd-control", frozenset("teargas tear rubber baton cannon".split())),
 )
 # Subjects that are weapons, not actors: "rockets hit the base", "a roadside bomb killed".

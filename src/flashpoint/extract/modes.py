@@ -39,6 +39,8 @@ def _weapon_word(tok: Token) -> str:
         return "launcher"
     if word == "arm" and any(lemma(c) in ("small", "light") for c in tok.children):
         return "firearm"
+    if word == "bomb" and any(lemma(c) in ("petrol", "gasoline", "fire") for c in tok.children):
+        return "molotov"      # a petrol bomb is thrown by hand, not an explosive device
     return word
 
 

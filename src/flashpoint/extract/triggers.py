@@ -143,6 +143,11 @@ def _munition_impact(tok: Token, lem: str) -> Optional[Trigger]:
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or noun_lemma(subj) not in lx.MUNITIONS:
         return None
+    fired = any(c.dep_ == "acl" for c in subj.children)          # "shells fired by X"
+    named = any(g.ent_type_ in ("GPE", "LOC", "FAC") for c in tok.children if c.dep_ == "prep"
+                for g in c.subtree)                                 # "fell in Ayn Zara"
+    if not (fired or named):
+        return None          # "rockets landed inside the base": a detail of the attack told
     return Trigger(tok, Sense("ASSAULT", None, "impact"), tok.i, tok.i)
 
 
