@@ -13,8 +13,8 @@ from flashpoint.extract.draft import Draft
 from flashpoint.extract.generic import is_generic
 from flashpoint.extract.merge import Candidate, mark_interventions, merge, name_words
 from flashpoint.extract.modality import Outcome, assess
-from flashpoint.extract.targets import CIVILIAN, person_guess, side_of_words, victims
 from flashpoint.extract.modes import with_small_arms
+from flashpoint.extract.targets import CIVILIAN, person_guess, side_of_words, victims
 from flashpoint.extract.taxonomy import Codes, codes_for
 from flashpoint.extract.triggers import Trigger, direct_object, find_triggers, noun_lemma, noun_sense
 from flashpoint.record import Article, Count, DateMention, PlaceMention

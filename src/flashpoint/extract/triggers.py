@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from flashpoint.extract import lexicon as lx
 from flashpoint.extract.lexicon import Sense
 from flashpoint.extract.modes import with_mode
+from flashpoint.extract.scenes import burning_tyres, scene_sense
 from flashpoint.extract.words import NAME_ENTS, OBJECT_DEPS, PREP_OBJECT_DEPS, is_verb, lemma, noun_lemma
 
 __all__ = ["NAME_ENTS", "OBJECT_DEPS", "PREP_OBJECT_DEPS", "Trigger", "find_triggers", "is_verb",
@@ -86,13 +87,15 @@ def verb_trigger(tok: Token) -> Optional[Trigger]:
         sense, last = phrase
         if sense.mode == "destroy" and _burns_people(tok):
             sense = Sense("ASSAULT")        # "set alight four men": a killing, not property damage
-        elif sense.mode == "destroy" and _burning_tyres(tok, "burn") is not None:
+        elif sense.mode == "destroy" and burning_tyres(tok, "burn") is not None:
             sense = Sense("PROTEST", "riot")     # "set tyres alight"
         return Trigger(tok, sense, min(tok.i, last), max(tok.i, last))
-    inquiry = (_inquiry(tok, lem) or _arrival(tok, lem) or _found_dead(tok, lem) or _gathering(tok, lem)
-               or _burning_tyres(tok, lem) or _munition_impact(tok, lem))
+    inquiry = _inquiry(tok, lem) or _arrival(tok, lem)
     if inquiry is not None:
         return inquiry
+    scene = scene_sense(tok, lem)
+    if scene is not None:
+        return Trigger(tok, scene, tok.i, tok.i)
     by_obj = _by_object(tok, lem)
     if by_obj is NO_EVENT:
         return None
@@ -113,75 +116,6 @@ def verb_trigger(tok: Token) -> Optional[Trigger]:
     if lem == "abuse" and any(lemma(c) == "sexually" for c in tok.children):
         sense = Sense("ASSAULT", "sexual")
     return Trigger(tok, sense, tok.i, tok.i, noun=_relative_event(tok) if sense.role == "casualty" else None)
-
-
-REMAINS = frozenset("body corpse remains head skeleton".split())
-
-
-def _found_dead(tok: Token, lem: str) -> Optional[Trigger]:
-    """"a man was found dead", "the bodies of two men were found": a violent death whose
-    killer is unknown (ACLED codes it as an attack by an unidentified group)."""
-    if lem not in ("find", "discover", "recover", "dump", "throw", "leave"):
-        return None
-    found = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    dead = any(c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "xcomp", "advmod", "dobj", "ccomp")
-               for c in tok.children) or any(c.lower_ == "dead" for f in found for c in f.children)
-    remains = any(noun_lemma(c) in REMAINS for c in found)
-    if not (dead and (found or lem == "find")) and not remains:
-        return None
-    return Trigger(tok, Sense("ASSAULT", None, "casualty"), tok.i, tok.i)
-
-
-IMPACT_VERBS = frozenset("fall land explode crash rain impact detonate".split())
-
-
-def _munition_impact(tok: Token, lem: str) -> Optional[Trigger]:
-    """"shells fired by X fell in Y", "a rocket landed near the embassy": a munition that
-    arrives is an attack (the weapon sets the mode later)."""
-    if lem not in IMPACT_VERBS:
-        return None
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or noun_lemma(subj) not in lx.MUNITIONS:
-        return None
-    fired = any(c.dep_ == "acl" for c in subj.children)          # "shells fired by X"
-    named = any(g.ent_type_ in ("GPE", "LOC", "FAC") for c in tok.children if c.dep_ == "prep"
-                for g in c.subtree)                                 # "fell in Ayn Zara"
-    if not (fired or named):
-        return None          # "rockets landed inside the base": a detail of the attack told
-    return Trigger(tok, Sense("ASSAULT", None, "impact"), tok.i, tok.i)
-
-
-TYRES = frozenset("tire tyre".split())
-
-
-def _burning_tyres(tok: Token, lem: str) -> Optional[Trigger]:
-    """"residents burned tyres", "blocked the road with burning tyres": burning tyres in the
-    street is a demonstration that uses destruction (ACLED: Violent demonstration)."""
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    withs = [g for c in tok.subtree if c.dep_ in ("prep", "agent") and lemma(c) in ("with", "by")
-             and c.head.i in (tok.i, *(o.i for o in objs)) for g in c.subtree if g.dep_ in ("pobj", "dobj")]
-    if lem in ("burn", "light", "torch", "set") and any(noun_lemma(o) in TYRES for o in objs):
-        return Trigger(tok, Sense("PROTEST", "riot"), tok.i, tok.i)
-    if lem in ("block", "barricade", "close", "obstruct") and any(noun_lemma(w) in TYRES for w in withs):
-        return Trigger(tok, Sense("PROTEST", "riot"), tok.i, tok.i)
-    return None
-
-
-GATHER_VERBS = frozenset("gather assemble converge congregate mass camp rally".split())
-CAUSE_VERBS = frozenset("demand protest denounce condemn reject oppose decry call press urge "
-                        "express claim voice seek request ask".split())
-
-
-def _gathering(tok: Token, lem: str) -> Optional[Trigger]:
-    """"bus drivers gathered outside the depot to demand their wages": people who come
-    together to make a demand hold a protest (CAMEO 141), though no word says "protest"."""
-    if lem not in GATHER_VERBS:
-        return None
-    purposes = [c for c in tok.subtree if c.i > tok.i and lemma(c) in CAUSE_VERBS and is_verb(c)
-                and (any(a.tag_ == "TO" for a in c.children) or c.dep_ == "conj" or c.tag_ == "VBG")]
-    if not purposes:           # "to protest", "to commemorate ... and denounce", "demanding ..."
-        return None
-    return Trigger(tok, Sense("PROTEST", "demo"), tok.i, tok.i)
 
 
 def _burns_people(verb: Token) -> bool:
