@@ -133,7 +133,8 @@ def show_errors(rows: list[dict], best: dict[str, dict], field: str, limit: int)
     shown = 0
     for row in rows:
         event = best.get(row["key"])
-        if score(row, event)[field] is False and shown < limit:
+        wrong = True if field == "no_event" else False      # no_event is True when it failed
+        if score(row, event)[field] is wrong and shown < limit:
             shown += 1
             gold, event = row["gold"], event or {}
             print(f"\n[{row['key']}] {row['text']}\n  gold: {gold['event_type']} / {gold['sub_event_type']}"

@@ -194,6 +194,7 @@ class Pipeline:
 
     def _event(self, article: Article, draft: Draft, places, roles, dates, sentences,
                inherited: Optional[DateMention] = None) -> Event:
+        from flashpoint.extract.targets import settle
         from flashpoint.resolve.actor_roles import agent_role, countries_for, names_a_place
         from flashpoint.resolve.time import date_for, is_background
 
@@ -206,19 +207,20 @@ class Pipeline:
         countries = countries_for(location, places, sentence)
         role = agent_role(draft.event_type, draft.acled_event_type)
         start, end = draft.evidence
+        actors = [a for a, span in zip(
+            [self._actor(article.text[s:e], context, when, countries, role) for s, e in draft.actors],
+            draft.actors) if not names_a_place(a, span, places)]
+        recipients = [self._actor(article.text[s:e], context, when, countries)
+                      for s, e in draft.recipients]
+        # ACLED codes are settled once, after actors and targets are resolved.
+        acled_type, acled_sub = settle(draft, [r.sector for r in recipients], [a.sector for a in actors])
         return Event(
             id=content_id(article.id, draft.evidence, draft.trigger, draft.event_type,
                           draft.mode, draft.places, PIPELINE_VERSION),
             article_id=article.id,
             event_type=draft.event_type, mode=draft.mode,
-            acled_event_type=draft.acled_event_type,
-            acled_sub_event_type=draft.acled_sub_event_type, cameo=draft.cameo,
-            actors=[a for a, span in zip(
-                [self.actors.in_event(self.actors.resolve(article.text[s:e], context, on=when.start),
-                                      countries, role, on=when.start) for s, e in draft.actors],
-                draft.actors) if not names_a_place(a, span, places)],
-            recipients=[self.actors.in_event(self.actors.resolve(article.text[s:e], context, on=when.start),
-                                             countries, on=when.start) for s, e in draft.recipients],
+            acled_event_type=acled_type, acled_sub_event_type=acled_sub, cameo=draft.cameo,
+            actors=actors, recipients=recipients,
             location=location, date=when,
             fatalities=draft.fatalities, injuries=draft.injuries,
             evidence=Evidence(quote=article.text[start:end], start=start, end=end,
@@ -226,6 +228,13 @@ class Pipeline:
             confidence=round(draft.confidence, 3),
             background=draft.background or is_background(when, article.published),
         )
+
+
+    def _actor(self, text: str, context: str, when, countries, role=None):
+        """One actor span resolved in its sentence, then placed in the event (its country, and
+        the part it plays: protesters, rioters...)."""
+        actor = self.actors.resolve(text, context, on=when.start)
+        return self.actors.in_event(actor, countries, role, on=when.start)
 
 
 def _prepare(item: Union[Article, FlashpointError], max_length: int) -> Result:

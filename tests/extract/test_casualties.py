@@ -243,3 +243,17 @@ def test_descriptions_are_not_extra_victims(counts, text, expected):
 ])
 def test_near_misses_and_shared_modals_give_none(counts, text):
     assert counts(text) == (None, None)
+
+
+def test_to_death_after_a_violent_verb_is_a_death(nlp):
+    from flashpoint.extract.casualties import casualties
+
+    assert casualties(nlp("Two herders were hacked to death near Bauchi.")[:])[0].best == 2
+    assert casualties(nlp("The court sentenced him to death.")[:])[0] is None
+
+
+def test_bodies_found_count_the_dead(nlp):
+    from flashpoint.extract.casualties import casualties
+
+    assert casualties(nlp("The bodies of four fishermen were found on the shore.")[:])[0].best == 4
+    assert casualties(nlp("Two bodies were recovered from the river.")[:])[0].best == 2

@@ -155,3 +155,31 @@ def test_allegations_against_a_group_name_it_as_accused_not_accuser(run):
     result = run("The opposition accused militia groups of looting on Monday.")
     (draft,) = result.of_type("ACCUSE")
     assert result.actors(draft) == ["opposition"]
+
+
+def test_a_toll_note_qualifies_the_event_it_follows(run):
+    result = run("On 2 April, gunmen shot a shopkeeper in Ilorin. 1 fatality.")
+    (draft,) = result.of_type("ASSAULT")
+    assert draft.fatalities is not None and draft.fatalities.best == 1
+
+
+def test_no_fatalities_reported_keeps_the_event(run):
+    result = run("On 2 April, gunmen attacked a minibus near Ilorin. No fatalities reported.")
+    (draft,) = result.of_type("ASSAULT")
+    assert draft.fatalities is not None and draft.fatalities.best == 0
+
+
+def test_a_running_total_is_no_incident(run):
+    assert run("More than 4,000 people have been killed since the insurgency began in 2011.").drafts == []
+    assert run("At least 250 civilians have been killed so far this year, the mission said.").drafts == []
+
+
+def test_a_recent_incident_in_the_perfect_stays(run):
+    result = run("Three soldiers have been killed in an ambush near Kidal, the army said.")
+    assert result.of_type("ASSAULT")
+
+
+def test_a_statement_needs_a_speaker(run):
+    assert run("Calls for a ceasefire in the north grew louder on Sunday.").of_type("REQUEST") == []
+    result = run("The governor demanded the release of the hostages on Sunday.")
+    assert result.of_type("REQUEST")

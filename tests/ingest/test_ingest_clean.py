@@ -199,3 +199,27 @@ def test_seed_teaser_repeats_are_all_marked():
     teaser = "Three killed in attack on Coalition base in Iraq"
     kinds = [m.kind for m in article.marks if article.text[m.start:m.end] == teaser]
     assert kinds == ["related-headline", "repeated", "repeated"]
+
+
+def test_inline_teasers_and_credits_are_marked_inside_a_paragraph():
+    from flashpoint.ingest.clean import mark_inline
+
+    text = ("Picture: Reuters. Related: Bandits kill 4 in Gusau. Police said on Friday that "
+            "gunmen robbed a bank in Minna. also read: army repels raid on camp in yola\nMore text.")
+    found = [(text[m.start:m.end], m.kind) for m in mark_inline(text)]
+    assert found == [("Picture: Reuters.", "caption"), ("Related: Bandits kill 4 in Gusau.", "read-also"),
+                     ("also read: army repels raid on camp in yola", "read-also")]
+
+
+def test_a_colon_in_news_is_no_teaser():
+    from flashpoint.ingest.clean import mark_inline
+
+    assert mark_inline("The report related to the raid. He said: troops related their account.") == []
+
+
+def test_a_one_line_article_loses_its_inline_teaser():
+    from flashpoint.ingest.clean import clean
+    from flashpoint.record import Article
+
+    article = clean(Article(id="x", text="Related: Bandits kill 4 in Gusau. Gunmen robbed a bank in Minna."))
+    assert [article.text[m.start:m.end] for m in article.marks] == ["Related: Bandits kill 4 in Gusau."]

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from flashpoint.extract import lexicon as lx
 from flashpoint.extract.modality import Outcome
 from flashpoint.extract.triggers import OBJECT_DEPS, Trigger, lemma, noun_lemma
+from flashpoint.extract.words import ACTIVE_ONLY, root_participle
 
 CharSpan = tuple[int, int]
 TARGET_PREPS = ("on", "against", "at", "upon", "into", "to")
@@ -69,7 +70,20 @@ def _core(trig: Trigger) -> tuple[list[Token], list[Token]]:
         recipients = _embedded_targets(verb)
     if not _clean(recipients, targets=True) and trig.sense.type == "ASSAULT":
         recipients = _purpose_targets(verb)
+    if not _clean(actors) and trig.sense.type == "ASSAULT":
+        actors = _firer(verb) or actors
     return actors, recipients
+
+
+def _firer(verb: Token) -> list[Token]:
+    """"shells fired by presumed LNA forces fell in X": who fired the munition that hit."""
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if noun_lemma(subj) in lx.MUNITIONS:
+            for acl in (c for c in subj.children if c.dep_ == "acl"):
+                found = _prep_objects(acl, ("by",), agent=True)
+                if found:
+                    return found
+    return []
 
 
 TRANSFER = frozenset("give provide supply deliver send donate hand sell transfer ship airlift "
@@ -116,7 +130,7 @@ def _verb_args(verb: Token, skip: frozenset[int] = frozenset()) -> tuple[list[To
         holder = verb.head if verb.dep_ == "acomp" else verb
         return [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")], _prep_objects(verb, ("to",))
     if is_passive(verb):
-        recipients = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+        recipients = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")] or stray_subject(verb)
         return _prep_objects(verb, ("by",), agent=True), _expand(recipients)
     objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i not in skip
             and noun_lemma(c) not in lx.MUNITIONS]
@@ -136,6 +150,8 @@ def _stance(verb: Token) -> bool:
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
+    if root_participle(verb) or _active_misread(verb):
+        return False
     # "seven people wounded in the strikes": a participle with no "have" is a reduced passive.
     if verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return True
@@ -145,6 +161,32 @@ def is_passive(verb: Token) -> bool:
 
 
 HARM = frozenset("kill wound injure hurt maim".split())
+
+
+def stray_subject(verb: Token) -> list[Token]:
+    """"In Leon, Guanajuato, a man and a woman were shot": the parser hangs the subject on the
+    place before it (as an apposition) and leaves the passive verb with none. The noun phrase
+    right before the auxiliary, when it hangs on a noun rather than on a verb, is the subject."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    for tok in reversed(verb.doc[verb.sent.start: verb.i]):
+        if tok.dep_ in ("auxpass", "aux", "neg", "advmod") or tok.is_punct:
+            continue
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE"):
+            return []
+        head = tok
+        while head.dep_ == "conj":
+            head = head.head
+        return [head] if head.dep_ in ("appos", "dep", "npadvmod") else []
+    return []
+
+
+def _active_misread(verb: Token) -> bool:
+    """"a group of drivers protested", tagged VBN: a subject and an object, or a verb that
+    takes no object, make it active whatever the tag says."""
+    if verb.tag_ != "VBN" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    return lemma(verb) in ACTIVE_ONLY or any(c.dep_ == "dobj" for c in verb.children)
 
 
 def subjects(verb: Token) -> list[Token]:
@@ -158,8 +200,8 @@ def subjects(verb: Token) -> list[Token]:
         return subjects(verb.head)
     if verb.dep_ == "acl" and lemma(verb.head) in lx.MESSAGE_NOUNS and verb.head.dep_ in OBJECT_DEPS:
         return subjects(verb.head.head)      # "X issued a statement demanding": X demands
-    if verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBG":
-        return [verb.head]
+    if verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBG" or root_participle(verb):
+        return _expand([verb.head])
     return []
 
 
@@ -434,8 +476,8 @@ def _first_cut(head: Token, right: int, where: bool = False) -> int:
 
 
 def _strippable(tok: Token) -> bool:
-    if tok.dep_ in LEFT_STRIP_DEPS or tok.is_punct:
-        return True
+    if tok.dep_ in LEFT_STRIP_DEPS or tok.is_punct or tok.lower_ == "dead":
+        return True          # "shot dead five villagers": "dead" belongs to the verb
     if tok.dep_ == "poss" and tok.tag_ == "PRP$":
         return True
     return tok.tag_ == "CD" or (tok.dep_ in ("advmod", "amod") and tok.head.tag_ == "CD")

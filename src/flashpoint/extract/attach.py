@@ -279,8 +279,10 @@ def listed_places(place_idx: list[int], places, doc) -> Optional[list[int]]:
     B and C"), when the event's clause has such a list."""
     for group in place_groups(place_idx, places, doc):
         group = [k for k in group if not _unit_of_another(k, group, places)]
-        if len(group) >= 2 and _locative(doc.char_span(places[group[0]].start, places[group[0]].end,
-                                                       alignment_mode="expand")):
+        if len(group) < 2:
+            continue
+        first = doc.char_span(places[group[0]].start, places[group[0]].end, alignment_mode="expand")
+        if _locative(first) and _coordinated(first, doc[first.start].sent):
             return group
     return None
 
@@ -293,6 +295,27 @@ def _unit_of_another(k: int, group: list[int], places) -> bool:
     return unit is not None and any(
         j != k and places[j].place is not None and places[j].place.precision <= unit.precision
         and normalise(places[j].place.admin1 or "") == normalise(unit.name) for j in group)
+
+
+def region_tails(place_idx: list[int], places, doc) -> set[int]:
+    """"in Celaya, Guanajuato": the places after the first of an uncoordinated group name the
+    region the first lies in; the event happened at the first."""
+    tails: set[int] = set()
+    for group in place_groups(place_idx, places, doc):
+        first = doc.char_span(places[group[0]].start, places[group[0]].end, alignment_mode="expand")
+        if len(group) >= 2 and first is not None and not _coordinated(first, None):
+            tails |= set(group[1:])
+    return tails
+
+
+def _coordinated(span, sent) -> bool:
+    """"in A, B and C" lists places; "in Celaya, Guanajuato" (no "and"/"or") is a town and
+    the region it lies in, one place."""
+    tok = span.root
+    while tok.dep_ == "conj":
+        tok = tok.head
+    family = [tok] + list(tok.conjuncts)
+    return any(c.dep_ == "cc" for t in family for c in t.children)
 
 
 def _locative(span) -> bool:

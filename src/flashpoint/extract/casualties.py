@@ -40,6 +40,9 @@ _VERB_KIND = {
 }
 _NOUN_KIND = {"death": DEATH, "fatality": DEATH, "injury": INJURY, "casualty": CASUALTY}
 _INTRANSITIVE = {"die", "perish"}
+# Verbs of violence that "to death" completes ("shot to death"; not "sentenced to death").
+_TO_DEATH = {"shoot", "stab", "beat", "hack", "burn", "stone", "club", "bludgeon", "crush", "torture",
+             "lynch", "batter", "kick", "strangle", "choke", "starve", "trample", "whip", "flog", "shot"}
 _SUFFER_VERBS = {"suffer", "sustain", "receive", "incur"}
 _COLLECTIVE = {"family", "group", "convoy", "unit", "crowd", "population", "crew", "team"}
 _SINGLE_PRONOUNS = {"he", "him", "she", "her", "himself", "herself"}
@@ -279,6 +282,12 @@ def _trigger(tok):
         return next((k for k in kinds if k), DEATH), _toll_victims
     if lemma == "dead":
         return DEATH, _noun_victims if tok.pos_ == "NOUN" else _adjective_victims
+    if lemma == "death" and tok.dep_ == "pobj" and tok.head.lower_ == "to" and \
+            tok.head.head.lemma_.lower() in _TO_DEATH:
+        return DEATH, lambda t: _verb_victims(t.head.head)      # "shot to death", "beaten to death"
+    if lemma in ("body", "corpse") and tok.dep_ in ("dobj", "nsubjpass") and \
+            tok.head.lemma_.lower() in ("find", "discover", "recover"):
+        return DEATH, _remains_victims                           # "the bodies of two men were found"
     if lemma == "lose" and any(c.lemma_.lower() == "life" for c in _children(tok, "dobj")):
         return DEATH, _subject_victims
     if tok.dep_ == "compound" or (lemma == "die" and tok.tag_ == "VBG"):
@@ -346,6 +355,12 @@ def _noun_victims(tok) -> list:
     if not found and tok.dep_ == "dobj" and owner.lemma_.lower() in _SUFFER_VERBS:
         found = _children(owner, "nsubj")  # "three soldiers suffered injuries"
     return _group(found[0]) if found else []  # "the deaths of two guards"
+
+
+def _remains_victims(tok) -> list:
+    """"the bodies of two men" count the men; "two bodies", "a body" count themselves."""
+    found = [o for p in _children(tok, "prep") if p.lower_ == "of" for o in _children(p, "pobj")]
+    return _group(found[0]) if found else [tok]
 
 
 def _toll_victims(tok) -> list:

@@ -35,3 +35,9 @@ class Draft:
     injuries: Optional[Count] = None
     background: bool = False
     confidence: float = 0.5
+    # Who was hit, from the words (targets.ARMED / targets.CIVILIAN / None), and whether the
+    # text tells two sides fighting: what pipeline needs to settle Armed clash against Attack
+    # once the recipients' sectors are known (targets.settle).
+    target: Optional[str] = None
+    two_sided: bool = False
+    crowd: str = ""                      # "protesters" / "crowd": unorganised actors (disorder.py)

@@ -8,12 +8,15 @@ from spacy.tokens import Doc, Span
 from flashpoint.extract import arguments as args
 from flashpoint.extract import attach as at
 from flashpoint.extract import lexicon as lx
+from flashpoint.extract.disorder import crowd_kind, mark_disorder
 from flashpoint.extract.draft import Draft
 from flashpoint.extract.generic import is_generic
 from flashpoint.extract.merge import Candidate, mark_interventions, merge, name_words
 from flashpoint.extract.modality import Outcome, assess
-from flashpoint.extract.taxonomy import codes_for
-from flashpoint.extract.triggers import Trigger, find_triggers, noun_lemma, noun_sense
+from flashpoint.extract.modes import with_small_arms
+from flashpoint.extract.targets import CIVILIAN, person_guess, side_of_words, victims
+from flashpoint.extract.taxonomy import Codes, codes_for
+from flashpoint.extract.triggers import Trigger, direct_object, find_triggers, noun_lemma, noun_sense
 from flashpoint.record import Article, Count, DateMention, PlaceMention
 
 COUNTRY_PRECISION = 4       # UCDP where_prec 4..6: province, region, country
@@ -28,12 +31,35 @@ def extract(article: Article, doc: Doc, places: Sequence[PlaceMention],
     """
     cands: list[Candidate] = []
     group_ids = iter(range(1, 1 << 30))
+    told: list[Candidate] = []           # the ASSAULT candidates of the last sentence that had any
     for index, sent in enumerate(doc.sents):
-        for cand in sentence_candidates(article, sent, index, places, dates):
+        found = sentence_candidates(article, sent, index, places, dates)
+        if not found:
+            _toll_note(sent, told)
+        for cand in found:
             cands.extend(_split_by_place(cand, places, doc, group_ids))
+        told = [c for c in found if c.draft.event_type == "ASSAULT"] or told
     drafts = merge(cands)
     mark_interventions(drafts, dates)
+    mark_disorder(drafts, dates)
     return sorted(drafts, key=lambda d: (d.evidence[0], d.trigger[0]))
+
+
+TOLL_NOTE_TOKENS = 12
+
+
+def _toll_note(sent: Span, told: list[Candidate]) -> None:
+    """"1 fatality.", "No casualties were reported.": a short sentence that tells only a toll
+    qualifies the event just told (its missing counts); it is never an event of its own, and
+    a zero never deletes the event."""
+    if not told or len(sent) > TOLL_NOTE_TOKENS:
+        return
+    killed, hurt = casualties_of(sent)
+    draft = told[-1].draft
+    if killed is not None and draft.fatalities is None:
+        draft.fatalities = killed
+    if hurt is not None and draft.injuries is None:
+        draft.injuries = hurt
 
 
 def sentence_candidates(article: Article, sent: Span, index: int, places, dates) -> list[Candidate]:
@@ -48,9 +74,10 @@ def sentence_candidates(article: Article, sent: Span, index: int, places, dates)
         if out is not None and not _protest_message(trig, out, triggers):
             read.append((trig, out))
     found = []
+    clash = any(t.sense.role == "clash" and t.sense.type == "ASSAULT" for t in triggers)
     for trig, out in read:
         rival = any(o.type != out.type for _, o in read)
-        cand = _candidate(article, sent, index, trig, out, heads, places, dates, rival)
+        cand = _candidate(article, sent, index, trig, out, heads, places, dates, rival, clash)
         if _plausible(cand, trig, sent, any(t.sense.type == "ASSAULT" for t in triggers if t is not trig)):
             found.append(cand)
     return found
@@ -87,10 +114,47 @@ def _plausible(cand: Candidate, trig: Trigger, sent: Span, attack_near: bool) ->
         if attack_near:
             return False     # "blocked the road and opened fire": one attack
         _retype(draft, trig)
+    if draft.event_type in STATEMENTS and not draft.actors and (trig.nominal or not draft.recipients):
+        return False         # "calls for calm grew", "it was demanded that": a statement needs a speaker
+    if _running_total(trig, draft):
+        return False         # "more than 10,000 people have been killed since the war began"
     if not draft.actors and draft.background and _state_origin(trig):
         return False         # "a town held by X since it was liberated in 2014": a backdrop
     bare = not (draft.actors or draft.recipients or draft.places or draft.fatalities or draft.injuries)
-    return not (trig.nominal and bare and _depth(trig) > 0)
+    return not (trig.nominal and bare and _depth(trig) > 0 and not _occurred(trig.head))
+
+
+OCCURRENCE = frozenset("occur happen erupt ensue break take".split())
+
+
+def _occurred(noun) -> bool:
+    """"that a shoot-out took place", "fighting broke out": the clause says the event happened."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in OCCURRENCE:
+        return False
+    if verb.lemma_.lower() == "take":
+        return any(c.lower_ == "place" for c in verb.children)
+    return verb.lemma_.lower() != "break" or any(c.lower_ == "out" for c in verb.children)
+
+
+CUMULATIVE = frozenset("since so far to date total altogether overall cumulative".split())
+SPANS = frozenset("war conflict insurgency fighting violence year month week crisis".split())
+
+
+def _running_total(trig: Trigger, draft: Draft) -> bool:
+    """A toll summed over a period ("have been killed since the war began", "so far this
+    year", "in the conflict") is an aggregate, not one incident: no event, whatever the count.
+    Read only for harm verbs in the perfect with no actor of their own."""
+    verb = trig.head
+    if trig.sense.role != "casualty" or trig.nominal or draft.actors:
+        return False
+    if not any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children):
+        return False
+    words = {t.lower_ for t in verb.subtree} | {t.lemma_.lower() for t in verb.subtree}
+    large = draft.fatalities is not None and draft.fatalities.best >= 100
+    return bool(words & CUMULATIVE) or large or any(
+        t.lemma_.lower() in SPANS for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "during", "over")
+        for t in p.subtree)
 
 
 def _accused_only(trig: Trigger) -> bool:
@@ -106,6 +170,7 @@ def _state_origin(trig: Trigger) -> bool:
 
 
 COMMENTARY = frozenset("THREATEN REQUEST ACCUSE AGREE REJECT SUPPORT".split())
+STATEMENTS = frozenset("REQUEST ACCUSE THREATEN".split())
 
 
 def _head_lemma(doc: Doc, span: tuple[int, int]) -> str:
@@ -130,7 +195,9 @@ def _detached_noun(trig: Trigger) -> bool:
 
 
 def _candidate(article, sent, index, trig: Trigger, out: Outcome, heads, places, dates,
-               rival: bool = False) -> Candidate:
+               rival: bool = False, clash: bool = False) -> Candidate:
+    """``clash``: the sentence tells two sides fighting ("killed after exchanging fire with
+    police"), so its killings are that battle's (ACLED: one Armed clash)."""
     doc = sent.doc
     actor_toks, recipient_toks = args.arguments(trig, out)
     actors = [s for t in actor_toks for s in args.np_spans(t)]
@@ -144,7 +211,9 @@ def _candidate(article, sent, index, trig: Trigger, out: Outcome, heads, places,
         reported_by=[] if date_idx else at.reported_dates(trig, dates, doc),
         background=at.is_background(date_idx, dates, article.published),
     )
-    _set_codes(draft, trig, out, recipient_toks)
+    harmed = victims(_clause_span(trig, heads, doc))
+    _set_codes(draft, trig, out, recipient_toks + harmed, harmed, clash)
+    draft.crowd = crowd_kind(actor_toks[0]) if actor_toks else ""
     draft.fatalities, draft.injuries = _casualties(trig, out, doc, heads)
     draft.confidence = confidence(trig, out, draft, rival)
     return Candidate(
@@ -153,7 +222,7 @@ def _candidate(article, sent, index, trig: Trigger, out: Outcome, heads, places,
         anchors=_anchors(trig), definite=_definite(trig), headline=_headline(sent),
         own={trig.head.i} | ({trig.noun.i} if trig.noun is not None else set()),
         sequence=_sequence(trig), weapon=trig.weapon,
-        recalled_weapon=_recalled_weapon(trig, sent), anaphoric=_anaphoric(trig),
+        recalled_weapon=_recalled_weapon(trig, sent) or trig.sense.role == "impact", anaphoric=_anaphoric(trig),
         place_keys={_place_key(places[k]) for k in place_idx},
         coarse_places=bool(place_idx) and all(_coarse(places[k]) for k in place_idx),
         date_keys={_date_key(dates[k]) for k in date_idx},
@@ -243,14 +312,33 @@ def _anchors(trig: Trigger) -> set[int]:
     return linked
 
 
-def _set_codes(draft: Draft, trig: Trigger, out: Outcome, recipient_toks) -> None:
-    two_sided = trig.sense.role == "clash" or len(draft.actors) > 1 and not draft.recipients
-    civilian = any(noun_lemma(t) in lx.CIVILIAN_WORDS for t in recipient_toks)
+def _set_codes(draft: Draft, trig: Trigger, out: Outcome, hit, harmed, clash: bool = False) -> None:
+    """``hit``: the recipients' heads and ``harmed``, the victims of the clause's harm verbs."""
+    draft.target = side_of_words(hit) or person_guess(harmed + [t for t in hit if t.dep_ in ("dobj", "nsubjpass")])
+    draft.two_sided = trig.sense.role == "clash" or (clash and trig.sense.role == "casualty") or (
+        len(draft.actors) > 1 and not draft.recipients and draft.target != CIVILIAN)
     territory = trig.sense.territory if out.type == trig.sense.type else None
-    codes = codes_for(out.type, out.mode, two_sided=two_sided, civilian_target=civilian,
+    mode = "firearms" if out.type == "ASSAULT" and with_small_arms(trig) else out.mode
+    codes = codes_for(out.type, mode, two_sided=draft.two_sided, civilian_target=draft.target == CIVILIAN,
                       territory=territory, weapon=trig.weapon if out.type == "ASSAULT" else None)
+    if out.type == "COERCE" and out.mode == "seize" and not _seized_weapons(trig):
+        codes = Codes(codes.cameo, "Strategic developments", "Looting/property destruction")
     draft.cameo, draft.acled_event_type, draft.acled_sub_event_type = (
         codes.cameo, codes.acled_event_type, codes.acled_sub_event_type)
+
+
+WEAPON_GOODS = frozenset("weapon arm ammunition munition explosive ied bomb mine landmine grenade "
+                         "rifle gun pistol rocket mortar missile detonator cache launcher shell "
+                         "cartridge bullet firearm".split())
+
+
+def _seized_weapons(trig: Trigger) -> bool:
+    """ACLED's Disrupted weapons use is a seizure of weapons or explosives; seized drugs,
+    vehicles, phones or goods are Looting/property destruction (codebook 2023)."""
+    obj = direct_object(trig.head) if not trig.nominal else None
+    heads = [obj] if obj is not None else [c for c in trig.head.subtree if c.dep_ == "pobj"]
+    words = {noun_lemma(t) for h in heads for t in [h, *h.children] if t.dep_ in ("compound", "amod") or t is h}
+    return bool(words & WEAPON_GOODS)
 
 
 def confidence(trig: Trigger, out: Outcome, draft: Draft, rival: bool = False) -> float:
@@ -372,6 +460,8 @@ def _date_key(mention: DateMention) -> str:
 
 def _split_by_place(cand: Candidate, places, doc, group_ids) -> list[Candidate]:
     """One draft per place when the event's clause lists several places."""
+    tails = at.region_tails(cand.draft.places, places, doc)
+    cand.draft.places = [k for k in cand.draft.places if k not in tails]
     listed = at.listed_places(cand.draft.places, places, doc)
     if listed is None or cand.draft.event_type not in ("ASSAULT", "PROTEST", "COERCE"):
         return [cand]

@@ -38,7 +38,7 @@ for _table in (
     _senses("ASSAULT", "bomb"),
     _senses("ASSAULT", "shoot snipe ambush machine-gun", "firearms"),
     _senses("ASSAULT", "assassinate", "targeted"),
-    _senses("ASSAULT", "behead stab hack", "primitive"),
+    _senses("ASSAULT", "behead stab hack stone", "primitive"),
     _senses("ASSAULT", "beat lynch flog whip", "beat"),
     _senses("ASSAULT", "torture", "torture"),
     _senses("ASSAULT", "rape", "sexual"),
@@ -109,10 +109,13 @@ PHRASES: dict[tuple[str, str], Sense] = {
     ("open", "fire"): Sense("ASSAULT", "firearms"),
     ("exchange", "fire"): Sense("ASSAULT", "firearms", "clash"),
     ("set", "fire"): Sense("ASSAULT", "destroy"),
+    ("set", "alight"): Sense("ASSAULT", "destroy"),
+    ("set", "ablaze"): Sense("ASSAULT", "destroy"),
     ("gun", "down"): Sense("ASSAULT", "firearms"),
     ("shoot", "down"): Sense("ASSAULT", "heavy-weapons"),
     ("beat", "up"): Sense("ASSAULT", "beat"),
     ("take", "hostage"): Sense("ASSAULT", "abduct"),
+    ("take", "control"): Sense("ASSAULT", None, "event", "non-state"),
     ("hit", "back"): Sense("ASSAULT", None, "light"),
     ("strike", "back"): Sense("ASSAULT", None, "light"),
     ("round", "up"): Sense("COERCE", "arrest"),
@@ -238,7 +241,7 @@ NOUN_CLASSES: dict[str, frozenset[str]] = {
                           "intelligence".split()),
     "weapons": frozenset("weapon arm rocket missile explosive ammunition mortar shell "
                          "munition gun rifle grenade bomb gas teargas cannon canister "
-                         "bullet round projectile".split()),
+                         "bullet round projectile stone rock brick molotov".split()),
     "asylum": frozenset(["asylum"]),
     "restriction": frozenset("curfew ban restriction emergency measure sanction embargo "
                              "blockade siege law".split()),
@@ -261,7 +264,9 @@ for _table in (
     _senses("ASSAULT", "rape", "sexual"),
     _senses("ASSAULT", "massacre killing execution murder beheading", None),
     _senses("ASSAULT", "clash fighting battle gunbattle firefight skirmish hostility", None, "clash"),
-    _senses("PROTEST", "protest demonstration rally march sit-in", "demo"),
+    _senses("ASSAULT", "shoot-out shootout gunfight", "firearms", "clash"),
+    _senses("ASSAULT", "fight brawl scuffle", None, "clash"),
+    _senses("PROTEST", "protest demonstration rally march sit-in vigil", "demo"),
     _senses("PROTEST", "riot unrest", "riot"),
     _senses("PROTEST", "boycott walkout", "boycott"),
     _senses("COERCE", "arrest detention crackdown", "arrest"),
@@ -311,6 +316,10 @@ NOUN_COMPOUNDS: dict[tuple[str, str], Sense] = {
     ("peace", "plan"): Sense("AGREE", None),
     ("ethnic", "cleansing"): Sense("ASSAULT", None),
     ("human", "shield"): Sense("ASSAULT", "abduct"),
+    ("fire", "fight"): Sense("ASSAULT", "firearms", "clash"),
+    ("violent", "protest"): Sense("PROTEST", "riot"),
+    ("violent", "demonstration"): Sense("PROTEST", "riot"),
+    ("violent", "rally"): Sense("PROTEST", "riot"),
 }
 
 # Compounds whose head looks like an event noun but names none ("press release").
@@ -332,19 +341,19 @@ MODE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
     ("aerial", frozenset("air airstrike aircraft warplane jet helicopter gunship bomber plane "
                          "aerial air-strike airforce".split())),
     ("heavy-weapons", frozenset("rocket missile mortar artillery shell shelling tank katyusha "
-                                "howitzer barrage grad".split())),
+                                "howitzer barrage grad projectile".split())),
     ("explosives", frozenset("bomb ied explosive roadside landmine mine grenade bombing "
                              "explosion blast minefield booby-trap".split())),
     ("firearms", frozenset("gun gunfire rifle bullet gunman sniper machine-gun firearm "
-                           "gunbattle firefight pistol".split())),
-    ("primitive", frozenset("knife machete stone axe stick spear sword".split())),
+                           "gunbattle firefight pistol launcher shoot-out shootout gunshot".split())),
+    ("primitive", frozenset("knife machete stone axe stick spear sword molotov".split())),
     ("crowd-control", frozenset("teargas tear rubber baton cannon".split())),
 )
 # Subjects that are weapons, not actors: "rockets hit the base", "a roadside bomb killed".
 MUNITIONS = frozenset("rocket missile mortar shell bomb ied explosive device mine landmine grenade "
                       "barrage strike airstrike attack blast explosion bullet fire gunfire "
                       "bombing shelling raid gas teargas canister cannon projectile shrapnel "
-                      "round volley salvo".split())
+                      "round volley salvo launcher weapon".split())
 # Heads that name no one: never an actor or a recipient ("denies any role").
 ABSTRACT = frozenset("role involvement option arm state responsibility influence presence "
                      "interest stance policy issue matter situation time way "

@@ -257,6 +257,7 @@ def _give_toll(members: list[Candidate], told: Candidate) -> None:
 
 def _fill(into: Candidate, other: Candidate, counts: bool) -> None:
     d, o = into.draft, other.draft
+    d.crowd = d.crowd or (o.crowd if not d.actors else "")
     if not d.actors and o.actors:
         d.actors, into.actor_words = list(o.actors), set(other.actor_words)
     if not d.recipients and o.recipients:
@@ -274,6 +275,7 @@ def _fill(into: Candidate, other: Candidate, counts: bool) -> None:
     if d.mode is None and o.mode is not None or o.mode == "abduct" and d.mode in SEIZING_FORCE:
         d.mode = o.mode
         d.cameo, d.acled_event_type, d.acled_sub_event_type = o.cameo, o.acled_event_type, o.acled_sub_event_type
+    d.target = d.target or o.target
     if counts:
         d.fatalities = d.fatalities if d.fatalities is not None else o.fatalities
         d.injuries = d.injuries if d.injuries is not None else o.injuries

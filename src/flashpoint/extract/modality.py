@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from flashpoint.extract import lexicon as lx
 from flashpoint.extract.triggers import Trigger, lemma
+from flashpoint.extract.words import root_participle
 
 COOPERATIVE_TO_REJECT = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 EMBED_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "dobj", "pobj", "prep", "acomp", "relcl",
@@ -82,7 +83,8 @@ def _negate(out: Outcome) -> Optional[Outcome]:
 def _adjectival(head: Token) -> bool:
     """"Iran-backed militias", "an entity sanctioned by America", "the coalition fighting
     ISIS": a description of someone, not an event."""
-    return (head.tag_ == "VBN" and head.dep_ in ("amod", "compound")) or head.dep_ == "acl"
+    return (head.tag_ == "VBN" and head.dep_ in ("amod", "compound")) or (
+        head.dep_ == "acl" and not root_participle(head))
 
 
 def _message_content(head: Token) -> bool:
@@ -166,6 +168,9 @@ def _judge(trig, out, dep, gov, child, trigger_heads):
         return _reported(out, gov, child)
     if word == "fail" and dep == "xcomp":
         return _negate(out) or "drop"        # "failed to reach agreement": no agreement
+    if dep in ("advcl", "xcomp") and _purpose(child) and gov.i not in trigger_heads and \
+            _protest_act(trig, out, child, gov):
+        return None          # "banged pots to protest": what they did is the protest
     if dep == "advcl" and _purpose(child) and word not in ("use", "employ"):
         return "drop"        # "deployed troops to attack": a purpose, not done yet
     if dep == "conj" or dep == "advcl" and word not in lx.STOPPING:
@@ -186,6 +191,12 @@ def _judge(trig, out, dep, gov, child, trigger_heads):
     if dep == "xcomp":
         return "drop"        # "helping forces to combat", "want to respond": not done
     return None
+
+
+def _protest_act(trig: Trigger, out: Outcome, child: Token, gov: Token) -> bool:
+    """A done act (past tense, not a plan or a call) whose purpose is to protest."""
+    return out.type == "PROTEST" and child.i == trig.head.i and gov.tag_ == "VBD" and \
+        lemma(gov) not in lx.INTENT and lemma(gov) not in lx.REPORTING and lemma(gov) not in lx.STOPPING
 
 
 def _purpose(clause: Token) -> bool:

@@ -17,7 +17,7 @@ def with_mode(trig: Trigger) -> Trigger:
     """Refine an ASSAULT's mode from the weapons named around it (a stronger weapon wins)."""
     if trig.sense.type != "ASSAULT":
         return trig
-    words = {noun_lemma(t): t for t in _weapon_context(trig)}
+    words = {_weapon_word(t): t for t in _weapon_context(trig)}
     for mode, vocab in lx.MODE_WORDS:
         hit = next((w for w in words if w in vocab), None)
         if hit is not None:
@@ -29,6 +29,19 @@ def with_mode(trig: Trigger) -> Trigger:
 
 
 _RANK = {m: i for i, (m, _) in enumerate(lx.MODE_WORDS)}
+
+
+def _weapon_word(tok: Token) -> str:
+    """The weapon a word names: a "grenade launcher" fires grenades (a light weapon of a
+    firefight, not the hand grenade ACLED's Grenade type means); "small arms" are guns."""
+    word = noun_lemma(tok)
+    if word == "grenade" and tok.dep_ == "compound" and noun_lemma(tok.head) == "launcher":
+        return "launcher"
+    if word == "arm" and any(lemma(c) in ("small", "light") for c in tok.children):
+        return "firearm"
+    if word == "bomb" and any(lemma(c) in ("petrol", "gasoline", "fire") for c in tok.children):
+        return "molotov"      # a petrol bomb is thrown by hand, not an explosive device
+    return word
 
 
 def _outranks(new: str, old: Optional[str]) -> bool:
@@ -68,3 +81,14 @@ def _np_words(tok: Token) -> Iterable[Token]:
             yield child
         if child.dep_ == "prep" and lemma(child) == "of":
             yield from (g for g in child.children if g.dep_ == "pobj")
+
+
+def with_small_arms(trig: Trigger) -> bool:
+    """Heavy weapons fired along with small arms ("mortars, machine guns and small arms at the
+    positions"): ground fighting, which ACLED codes as an Armed clash, not shelling."""
+    if trig.sense.mode != "heavy-weapons":
+        return False
+    firearms = dict(lx.MODE_WORDS)["firearms"]
+    listed = [c for t in _weapon_context(trig) for c in (t, *t.conjuncts)]
+    return any(_weapon_word(t) in firearms for t in listed + [g for c in listed for g in c.children
+                                                             if g.dep_ in ("compound", "amod")])

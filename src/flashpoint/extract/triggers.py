@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from flashpoint.extract import lexicon as lx
 from flashpoint.extract.lexicon import Sense
 from flashpoint.extract.modes import with_mode
+from flashpoint.extract.scenes import burning_tyres, scene_sense
 from flashpoint.extract.words import NAME_ENTS, OBJECT_DEPS, PREP_OBJECT_DEPS, is_verb, lemma, noun_lemma
 
 __all__ = ["NAME_ENTS", "OBJECT_DEPS", "PREP_OBJECT_DEPS", "Trigger", "find_triggers", "is_verb",
@@ -84,17 +85,26 @@ def verb_trigger(tok: Token) -> Optional[Trigger]:
     phrase = _phrase(tok, lem)
     if phrase is not None:
         sense, last = phrase
+        if sense.mode == "destroy" and _burns_people(tok):
+            sense = Sense("ASSAULT")        # "set alight four men": a killing, not property damage
+        elif sense.mode == "destroy" and burning_tyres(tok, "burn") is not None:
+            sense = Sense("PROTEST", "riot")     # "set tyres alight"
         return Trigger(tok, sense, min(tok.i, last), max(tok.i, last))
     inquiry = _inquiry(tok, lem) or _arrival(tok, lem)
     if inquiry is not None:
         return inquiry
+    scene = scene_sense(tok, lem)
+    if scene is not None:
+        return Trigger(tok, scene, tok.i, tok.i)
     by_obj = _by_object(tok, lem)
     if by_obj is NO_EVENT:
         return None
     if by_obj is not None:
         return Trigger(tok, by_obj, tok.i, tok.i)
     sense = lx.VERBS.get(lem) or _misparsed_lemma(tok)
-    if lem in lx.LIGHT_VERBS or (sense is not None and sense.role == "light"):
+    if sense is not None and sense.mode == "destroy" and _burns_people(tok):
+        sense = Sense("ASSAULT")            # "burned the two thieves": a killing
+    if lem in lx.LIGHT_VERBS or lem in WEAPON_VERBS or (sense is not None and sense.role == "light"):
         light = _light(tok) or _weapon_use(tok, lem)
         if light is not None:
             return light
@@ -106,6 +116,14 @@ def verb_trigger(tok: Token) -> Optional[Trigger]:
     if lem == "abuse" and any(lemma(c) == "sexually" for c in tok.children):
         sense = Sense("ASSAULT", "sexual")
     return Trigger(tok, sense, tok.i, tok.i, noun=_relative_event(tok) if sense.role == "casualty" else None)
+
+
+def _burns_people(verb: Token) -> bool:
+    from flashpoint.extract.targets import PEOPLE, person_guess
+
+    obj = direct_object(verb)
+    return obj is not None and (noun_lemma(obj) in PEOPLE or obj.ent_type_ == "PERSON"
+                                or person_guess([obj]) is not None)
 
 
 def _impact(verb: Token, sense: Sense) -> Sense:
@@ -174,10 +192,19 @@ def _misparsed_lemma(tok: Token) -> Optional[Sense]:
     """The small model sometimes lemmatises wrongly ("raped" -> "rap"): try the word itself."""
     low = tok.text.lower()
     for cut in (1, 2, 3):
-        sense = lx.VERBS.get(low[:-cut]) if low.endswith(("ed", "es", "s", "ing")) else None
-        if sense is not None:
+        stem = low[:-cut]
+        sense = lx.VERBS.get(stem) if low.endswith(("ed", "es", "s", "ing")) else None
+        if sense is not None and _inflects(stem, low):
             return sense
     return None
+
+
+def _inflects(stem: str, word: str) -> bool:
+    """Is ``word`` a regular form of ``stem``? ("rape" -> "raped"; "ban" -> "banned", never
+    "banged")."""
+    forms = {stem + "s", stem + "es", stem + "d", stem + "ed", stem + "ing", stem[:-1] + "ing",
+             stem + stem[-1] + "ed", stem + stem[-1] + "ing"}
+    return word in forms
 
 
 def _inquiry(tok: Token, lem: str) -> Optional[Trigger]:
@@ -224,6 +251,14 @@ def _has_complement(tok: Token) -> bool:
 
 
 def _phrase(tok: Token, lem: str) -> Optional[tuple[Sense, int]]:
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if after is not None and (lem, after.lower_) in lx.PHRASES and after.lower_ in ("alight", "ablaze"):
+        return lx.PHRASES[(lem, after.lower_)], after.i      # "set alight": tagged as a name at times
+    for child in tok.children:          # "took to the streets"
+        if child.dep_ == "prep" and lemma(child) == "to":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and (lem, noun_lemma(pobj)) in lx.PHRASES:
+                return lx.PHRASES[(lem, noun_lemma(pobj))], pobj.i
     for child in tok.children:
         key = noun_lemma(child) if child.dep_ in OBJECT_DEPS else lemma(child)
         if child.dep_ in ("prt", "prep", "advmod") or child.dep_ in OBJECT_DEPS:
@@ -239,7 +274,9 @@ def _by_object(tok: Token, lem: str) -> Optional[Sense]:
         return None
     obj = direct_object(tok)
     if obj is None:
-        return table.get("") if lem in lx.VERBS else None
+        aimed = any(c.dep_ == "prep" and lemma(c) in ("at", "on", "upon", "against", "towards", "toward")
+                    for c in tok.children)
+        return table.get("") if lem in lx.VERBS or aimed else None    # "fired on the positions of" 
     klass = object_class(obj)
     key = klass if klass in table else ""
     if key not in table:
@@ -318,6 +355,12 @@ def _light_nouns(tok: Token) -> Iterable[Token]:
 # ---- nouns ---------------------------------------------------------------------------------------
 def noun_sense(tok: Token) -> Optional[Sense]:
     word = noun_lemma(tok)
+    joined = hyphen_word(tok)
+    if joined in lx.NOUNS:
+        return lx.NOUNS[joined]              # "shoot-outs", "a protest sit-in"
+    if word == "exchange" and any(noun_lemma(g) in ("fire", "gunfire") for c in tok.children
+                                  if c.dep_ == "prep" and lemma(c) == "of" for g in c.children):
+        return lx.NOUNS["firefight"]          # "an exchange of fire"
     for child in tok.children:
         if child.dep_ in ("compound", "amod", "nmod"):
             if (noun_lemma(child), word) in lx.NOT_EVENT_COMPOUNDS:
@@ -327,6 +370,9 @@ def noun_sense(tok: Token) -> Optional[Sense]:
                 return sense
             if word in lx.GENERIC_EVENT_HEADS and child.dep_ == "compound" and noun_lemma(child) in lx.NOUNS:
                 return lx.NOUNS[noun_lemma(child)]       # "a mediation effort" is a mediation
+    sense = lx.NOUNS.get(word)
+    if sense is not None and sense.type == "PROTEST" and _turned_violent(tok):
+        return Sense("PROTEST", "riot")               # "the march turned violent"
     if word == "strike" and tok.dep_ == "pobj" and lemma(tok.head) == "on":
         return Sense("PROTEST", "boycott")          # "went on strike"
     if word == "law" or word == "emergency":
@@ -334,6 +380,20 @@ def noun_sense(tok: Token) -> Optional[Sense]:
     if word == "fire" and not _gunfire(tok):
         return None
     return lx.NOUNS.get(word)
+
+
+def _turned_violent(tok: Token) -> bool:
+    return tok.dep_ == "nsubj" and lemma(tok.head) in ("turn", "become", "grow") and any(
+        lemma(c) in ("violent", "deadly", "bloody") for c in tok.head.children if c.dep_ in ("acomp", "oprd"))
+
+
+def hyphen_word(tok: Token) -> str:
+    """"shoot-out" is three tokens to the tagger ("shoot", "-", "outs"): the whole word."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
+            and not doc[tok.i - 2].whitespace_:
+        return f"{doc[tok.i - 2].lower_}-{noun_lemma(tok)}"
+    return ""
 
 
 FIRE_WEAPONS = frozenset(w for mode, words in lx.MODE_WORDS if mode != "crowd-control" for w in words)

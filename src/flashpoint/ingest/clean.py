@@ -78,9 +78,33 @@ class Line(NamedTuple):
     end: int
 
 
+# Boilerplate run into the text: scraped pages flattened to one paragraph, snippets, lower-case
+# feeds. A teaser label with its colon, up to the end of its sentence (or the line); a photo
+# credit label with a few words. Only the definite cues: a label and a colon.
+_INLINE = re.compile(
+    r"(?:(?<=[.!?\u201d\"])\s+|^)((?:also read|read also|read more|see also|related(?: articles?| stories"
+    r"| news)?|recommended|don't miss)[ \t]*:[ \t]*[^\n]*?(?:[.!?](?=\s|$)|(?=\n)|$)"
+    r"|(?:photo|photograph|picture|image|credit)s?(?: by)?[ \t]*:[ \t]*(?:[^.!?\s]+[ \t]*){1,8}?"
+    r"(?:[.!?](?=\s|$)|(?=\n)|$))",
+    re.I)
+
+
+def mark_inline(text: str) -> list[Mark]:
+    """Marks for teasers and photo credits that sit inside a line of news text."""
+    marks = []
+    for found in _INLINE.finditer(text):
+        label = found.group(1).split(":", 1)[0].split()[0].lower().rstrip("s")
+        kind = "caption" if label in ("photo", "photograph", "picture", "image", "credit") else "read-also"
+        marks.append(Mark(start=found.start(1), end=found.end(1), kind=kind))
+    return marks
+
+
 def clean(article: Article) -> Article:
     """A copy of the article with its boilerplate lines marked (text unchanged)."""
-    found = mark_lines(article.text)
+    lines = mark_lines(article.text)
+    covered = [(m.start, m.end) for m in lines]
+    found = lines + [m for m in mark_inline(article.text)
+                     if not any(a <= m.start and m.end <= b for a, b in covered)]
     known = {(m.start, m.end) for m in article.marks}
     marks = list(article.marks) + [m for m in found if (m.start, m.end) not in known]
     return article.model_copy(update={"marks": sorted(marks, key=lambda m: (m.start, m.end))})

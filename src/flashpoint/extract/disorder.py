@@ -1,0 +1,81 @@
+"""ACLED's disorder codes that need the whole article: a protest that turns violent, a crowd
+that attacks, a protest broken up with arrests.
+
+ACLED Codebook (2019, 2023): "Violent demonstration" is a demonstration in which the
+demonstrators engage in violence or destruction (stones thrown, tyres and property burned,
+police attacked); "Mob violence" is violence by an unorganised crowd with no demonstration
+(a lynching, villagers attacking a suspect); "Protest with intervention" is a peaceful protest
+that is dispersed or suppressed, including by arrests, without serious injury. One
+demonstration is one event, so the violent acts of the demonstrators take the protest's code.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from flashpoint.extract.draft import Draft
+
+RIOTS = "Riots"
+# Unorganised people: when they are the ones who attack, the violence is a riot, not a battle.
+CROWD_WORDS = frozenset("protester demonstrator rioter crowd mob resident villager youth local "
+                        "inhabitant community neighbor neighbour student worker prisoner inmate "
+                        "supporter fan vigilante trader vendor citizen".split())
+# Only these codes become riot codes: a crowd taking over a building is no riot.
+RECODED = frozenset({"Armed clash", "Attack", "Looting/property destruction"})
+# Modes of violence a crowd commits (not shelling, air strikes or bombs: those need an army).
+CROWD_MODES = frozenset({None, "beat", "primitive", "destroy", "firearms", "torture"})
+
+
+def mark_disorder(drafts: list[Draft], dates: Sequence = ()) -> None:
+    """Recode, in place, the protests and crowd violence of one article (after merging)."""
+    protests = [d for d in drafts if d.event_type == "PROTEST" and not d.background]
+    violent = [d for d in drafts if _crowd_violence(d) or protests and _unnamed_stoning(d)]
+    rioting = [d for d in protests if d.mode == "riot"]
+    if protests and (violent or rioting):
+        dispersals = [d for d in drafts if d.event_type == "ASSAULT" and d.mode == "crowd-control"
+                      and not d.background]          # breaking up a riot is part of the riot
+        for d in protests + violent + dispersals:
+            d.acled_event_type, d.acled_sub_event_type = RIOTS, "Violent demonstration"
+        return
+    for d in violent:     # demonstrators' violence is a demonstration even when no word says so
+        sub = "Violent demonstration" if d.crowd == "protesters" else "Mob violence"
+        d.acled_event_type, d.acled_sub_event_type = RIOTS, sub
+    arrests = [d for d in drafts if d.event_type == "COERCE" and d.mode == "arrest" and not d.background]
+    for d in protests:
+        if arrests and d.acled_sub_event_type == "Peaceful protest" and not _dated_apart(d, arrests, dates):
+            d.acled_sub_event_type = "Protest with intervention"
+            for arrest in arrests:     # the arrests at the protest are how it was stopped: one event
+                arrest.acled_event_type, arrest.acled_sub_event_type = "Protests", "Protest with intervention"
+
+
+def _unnamed_stoning(d: Draft) -> bool:
+    """"Some threw stones at the police lines", "tyres were set alight": at a protest, violence
+    by hand with no one named is the demonstrators'."""
+    return (d.event_type == "ASSAULT" and not d.actors and d.mode in ("primitive", "destroy", "beat")
+            and not d.background and d.acled_sub_event_type in RECODED)
+
+
+def _crowd_violence(d: Draft) -> bool:
+    return (d.event_type == "ASSAULT" and d.crowd and d.mode in CROWD_MODES and not d.background
+            and d.acled_sub_event_type in RECODED)
+
+
+DEMONSTRATORS = frozenset("protester demonstrator rioter".split())
+
+
+def crowd_kind(head) -> str:
+    """"protesters" for demonstrators, "crowd" for another unarmed crowd word with no "armed"
+    modifier ("armed youth" are a militia), else ""."""
+    from flashpoint.extract.words import noun_lemma
+
+    word = noun_lemma(head)
+    words = {word} | {noun_lemma(c) for c in head.children if c.dep_ == "compound"}   # "community members"
+    if not words & CROWD_WORDS or any(c.lower_ in ("armed", "gun-wielding") for c in head.children):
+        return ""
+    return "protesters" if word in DEMONSTRATORS else "crowd"
+
+
+def _dated_apart(protest: Draft, others: list[Draft], dates: Sequence) -> bool:
+    """The protest tells a date that none of the arrests shares: another day's events."""
+    own = set(protest.dates)
+    theirs = {k for d in others for k in d.dates}
+    return bool(own) and bool(theirs) and not own & theirs

@@ -1,0 +1,86 @@
+"""Events no trigger word names, told by the scene: a body found, people gathered to make a
+demand, tyres burning in the road, a munition landing. Each rule reads a verb with what
+hangs on it and gives the Sense the verb stands for, or None (triggers.verb_trigger asks)."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from flashpoint.extract import lexicon as lx
+from flashpoint.extract.lexicon import Sense
+from flashpoint.extract.words import is_verb, lemma, noun_lemma
+
+
+def scene_sense(tok: Token, lem: str) -> Optional[Sense]:
+    return (_found_dead(tok, lem) or _gathering(tok, lem) or burning_tyres(tok, lem)
+            or _munition_impact(tok, lem))
+
+
+REMAINS = frozenset("body corpse remains head skeleton".split())
+
+
+def _found_dead(tok: Token, lem: str) -> Optional[Sense]:
+    """"a man was found dead", "the bodies of two men were found": a violent death whose
+    killer is unknown (ACLED codes it as an attack by an unidentified group)."""
+    if lem not in ("find", "discover", "recover", "dump", "throw", "leave"):
+        return None
+    found = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    dead = any(c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "xcomp", "advmod", "dobj", "ccomp")
+               for c in tok.children) or any(c.lower_ == "dead" for f in found for c in f.children)
+    remains = any(noun_lemma(c) in REMAINS for c in found)
+    if not (dead and (found or lem == "find")) and not remains:
+        return None
+    return Sense("ASSAULT", None, "casualty")
+
+
+IMPACT_VERBS = frozenset("fall land explode crash rain impact detonate".split())
+
+
+def _munition_impact(tok: Token, lem: str) -> Optional[Sense]:
+    """"shells fired by X fell in Y", "a rocket landed near the embassy": a munition that
+    arrives is an attack (the weapon sets the mode later)."""
+    if lem not in IMPACT_VERBS:
+        return None
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or noun_lemma(subj) not in lx.MUNITIONS:
+        return None
+    fired = any(c.dep_ == "acl" for c in subj.children)          # "shells fired by X"
+    named = any(g.ent_type_ in ("GPE", "LOC", "FAC") for c in tok.children if c.dep_ == "prep"
+                for g in c.subtree)                                 # "fell in Ayn Zara"
+    if not (fired or named):
+        return None          # "rockets landed inside the base": a detail of the attack told
+    return Sense("ASSAULT", None, "impact")
+
+
+TYRES = frozenset("tire tyre".split())
+
+
+def burning_tyres(tok: Token, lem: str) -> Optional[Sense]:
+    """"residents burned tyres", "blocked the road with burning tyres": burning tyres in the
+    street is a demonstration that uses destruction (ACLED: Violent demonstration)."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    withs = [g for c in tok.subtree if c.dep_ in ("prep", "agent") and lemma(c) in ("with", "by")
+             and c.head.i in (tok.i, *(o.i for o in objs)) for g in c.subtree if g.dep_ in ("pobj", "dobj")]
+    if lem in ("burn", "light", "torch", "set") and any(noun_lemma(o) in TYRES for o in objs):
+        return Sense("PROTEST", "riot")
+    if lem in ("block", "barricade", "close", "obstruct") and any(noun_lemma(w) in TYRES for w in withs):
+        return Sense("PROTEST", "riot")
+    return None
+
+
+GATHER_VERBS = frozenset("gather assemble converge congregate mass camp rally".split())
+CAUSE_VERBS = frozenset("demand protest denounce condemn reject oppose decry call press urge "
+                        "express claim voice seek request ask".split())
+
+
+def _gathering(tok: Token, lem: str) -> Optional[Sense]:
+    """"bus drivers gathered outside the depot to demand their wages": people who come
+    together to make a demand hold a protest (CAMEO 141), though no word says "protest"."""
+    if lem not in GATHER_VERBS:
+        return None
+    purposes = [c for c in tok.subtree if c.i > tok.i and lemma(c) in CAUSE_VERBS and is_verb(c)
+                and (any(a.tag_ == "TO" for a in c.children) or c.dep_ == "conj" or c.tag_ == "VBG")]
+    if not purposes:           # "to protest", "to commemorate ... and denounce", "demanding ..."
+        return None
+    return Sense("PROTEST", "demo")

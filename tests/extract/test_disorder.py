@@ -1,0 +1,71 @@
+"""Riots and protests coded as the ACLED codebook says (extract/disorder.py)."""
+
+
+def _codes(draft):
+    return draft.acled_event_type, draft.acled_sub_event_type
+
+
+def test_a_crowd_that_beats_someone_is_mob_violence(run):
+    result = run("On 12 April, villagers in Mbale beat a suspected cattle thief with sticks.")
+    (draft,) = result.of_type("ASSAULT")
+    assert _codes(draft) == ("Riots", "Mob violence")
+
+
+def test_armed_youth_are_no_mob(run):
+    result = run("On 12 April, armed youth killed two herders in Mbale.")
+    (draft,) = result.of_type("ASSAULT")
+    assert draft.acled_event_type != "Riots"
+
+
+def test_protesters_who_clash_with_police_riot(run):
+    result = run("On 2 March, students demonstrated and clashed with police in Zomba over fees.")
+    assert {_codes(d) for d in result.drafts if d.acled_event_type} == {("Riots", "Violent demonstration")}
+
+
+def test_burning_tyres_on_a_road_is_a_violent_demonstration(run):
+    result = run("On 6 June, dozens of traders barricaded the highway with burning tyres in Kitwe to demand stalls.")
+    (draft,) = result.of_type("PROTEST")
+    assert _codes(draft) == ("Riots", "Violent demonstration")
+
+
+def test_a_march_that_turned_violent(run):
+    result = run("On 6 June, a march over water cuts turned violent in Ndola.")
+    (draft,) = result.of_type("PROTEST")
+    assert draft.mode == "riot"
+
+
+def test_arrests_at_a_protest_are_an_intervention(run):
+    result = run("On 8 July, about fifty nurses demonstrated outside the ministry in Lusaka. Police arrested six of them.")
+    (draft,) = result.of_type("PROTEST")
+    assert _codes(draft) == ("Protests", "Protest with intervention")
+
+
+def test_a_protest_alone_stays_peaceful(run):
+    result = run("On 8 July, about fifty nurses demonstrated outside the ministry in Lusaka.")
+    (draft,) = result.of_type("PROTEST")
+    assert _codes(draft) == ("Protests", "Peaceful protest")
+
+
+def test_protesters_throwing_stones_is_a_violent_demonstration(run):
+    result = run("On 4 May, protesters threw stones at police in Mongu.")
+    (draft,) = result.of_type("ASSAULT")
+    assert _codes(draft) == ("Riots", "Violent demonstration")
+
+
+def test_unnamed_stone_throwers_at_a_protest_and_its_dispersal_are_the_riot(run):
+    result = run("On 3 May, hundreds of graduates blocked the main road in Kirkuk to denounce power cuts. "
+                 "Some threw stones at the police lines. Riot police fired tear gas to disperse them.")
+    coded = {d.acled_sub_event_type for d in result.drafts if d.event_type in ("PROTEST", "ASSAULT")}
+    assert coded == {"Violent demonstration"}
+
+
+def test_a_headline_participle_stays_passive(run):
+    result = run("Two guards killed as rockets hit Erbil base\n\nTwo guards were killed when rockets hit the base.")
+    for draft in result.of_type("ASSAULT"):
+        assert "guards" not in " ".join(result.actors(draft))
+
+
+def test_petrol_bombs_thrown_by_protesters_are_no_ied(run):
+    (draft,) = run("On 5 May, protesters threw petrol bombs at the council gate in Nasiriyah.").of_type("ASSAULT")
+    assert draft.mode == "primitive"
+    assert draft.acled_sub_event_type == "Violent demonstration"
