@@ -109,7 +109,7 @@ def test_the_summary_of_an_empty_store_ends_its_sentence(tmp_path):
     from flashpoint.store import open_store
 
     with open_store(str(tmp_path / "e.db")) as store:
-        assert store_summary(store) == "The store holds 0 events."
+        assert store_summary(store, touched=[]) == "The store holds 0 events."
 
 
 # ---- a store you may not write (root writes anywhere, so the permission check is stood in for)

@@ -153,3 +153,23 @@ def test_a_strike_on_the_group_blamed_for_fridays_attack_answers_it():
     links = find_links(events, by_event, sentences(by_event, {"story": text}))
     assert [(x.type, x.event_id) for x in links["ev-d"]] == [("retaliation_for", "ev-f")]
     assert links["ev-f"] == [] and links["ev-b"] == []
+
+
+def test_a_strike_answers_the_attack_before_a_protest_told_on_the_same_day():
+    # Neither side is named in Friday's attack and the protest's id sorts first: only the rule
+    # "an attack answers an attack" picks Friday's.
+    text = ("The US bombed the militia that Washington blames for a rocket attack on Friday. "
+            "Crowds protested in Baghdad on Friday. Drones hit the militia's base, officials said.")
+    crowd, detail = text.index("Crowds"), text.index("Drones")
+    blame = mention("b", "story", day="2019-12-27", where="Iraq", event_type="ACCUSE", mode=None,
+                    actors=("US",), recipients=(), quote=text[:crowd - 1])
+    friday = mention("f", "story", day="2019-12-27", where="Iraq", actors=(), recipients=(),
+                     quote=text[:crowd - 1])
+    protest = mention("a", "story", day="2019-12-27", where="Baghdad", event_type="PROTEST",
+                      mode=None, actors=(), recipients=(), quote=text[crowd:detail - 1], start=crowd)
+    drones = mention("d", "story", day="2019-12-23", end_day="2019-12-29", precision="week",
+                     where="Iraq", actors=("US",), recipients=("KH",), mode="drone",
+                     quote=text[detail:], start=detail)
+    events, by_event = stored([blame], [protest], [friday], [drones])
+    links = find_links(events, by_event, sentences(by_event, {"story": text}))
+    assert [(x.type, x.event_id) for x in links["ev-d"]] == [("retaliation_for", "ev-f")]

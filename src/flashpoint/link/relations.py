@@ -190,7 +190,9 @@ def _cue_target(e: StoredEvent, candidates: list[StoredEvent], articles: set[str
         if score < 2:
             continue
         gap = (e.date.start - t.date.start).days
-        key = (-score, gap, t.id)
+        # An attack answers an attack before it answers a protest told beside it.
+        unlike = (e.event_type in PHYSICAL) != (t.event_type in PHYSICAL)
+        key = (-score, unlike, gap, t.id)
         if best_key is None or key < best_key:
             best, best_key = t, key
             best_reason = (f"text cue; {gap} days earlier; sides reversed: {sides}/2"
