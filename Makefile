@@ -5,7 +5,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PG_BIN := /usr/lib/postgresql/15/bin
 
-.PHONY: run test install postgres clean
+SPARK_STAMP := $(VENV)/.spark-installed
+
+.PHONY: run test install spark java postgres clean
 
 install: $(STAMP)
 
@@ -27,11 +29,22 @@ run: $(STAMP)
 	$(VENV)/bin/flashpoint timeline
 	@echo "Outputs: out/events.geojson (opens in QGIS), out/events_acled.csv, out/events.jsonl"
 
+# The Spark engine is an optional extra (pip install flashpoint[spark]); the tests use it.
+spark: $(SPARK_STAMP)
+
+$(SPARK_STAMP): $(STAMP) requirements-spark.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-spark.lock
+	touch $(SPARK_STAMP)
+
+# Spark runs on Java 17; install Debian's when no java is on PATH.
+java:
+	@command -v java >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null)
+
 # PostgreSQL tests need Debian's server binaries; install them when missing.
 postgres:
 	@test -x $(PG_BIN)/initdb || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null)
 
-test: $(STAMP) postgres
+test: $(STAMP) spark java postgres
 	$(PY) -m pytest -q
 
 clean:

@@ -202,7 +202,7 @@ def _engine_options(p: argparse.ArgumentParser) -> None:
 
 def cmd_ingest(args) -> int:
     if args.engine == "spark":
-        from flashpoint.scale.spark import cmd_ingest_spark
+        from flashpoint.scale.submit import cmd_ingest_spark
 
         return cmd_ingest_spark(args)
     from flashpoint.store import IngestSummary, ingest_results, open_store, skip_stored
