@@ -4,7 +4,8 @@
         s3a://bucket/articles/*.jsonl --out s3a://bucket/flashpoint/ [--db postgresql://...]
 
 takes the options of ``flashpoint ingest --engine spark`` (the cluster comes from spark-submit;
-``--spark-master`` is ignored there). Every executor needs flashpoint installed with the same
+``--spark-master`` is ignored there). spark-submit starts Python as ``$PYSPARK_PYTHON`` (else
+``python3``): point it at the interpreter where flashpoint is installed. Every executor needs flashpoint installed with the same
 version as the driver (pip install on the nodes, or a packed virtual environment passed with
 ``--archives``). ``python -m flashpoint.scale.submit --path`` prints this file's path.
 """
@@ -35,7 +36,10 @@ def cmd_ingest_spark(args) -> int:
     spark = spark_session(master)
     options = JobOptions(inputs=args.inputs, out=args.out, input_format=args.input_format,
                          model=args.model, batch_size=args.batch_size, db=args.db)
-    summary, _ = run_job(spark, options)
+    try:
+        summary, _ = run_job(spark, options)
+    finally:
+        spark.stop()
     if not args.quiet:
         for problem in summary.problems:
             print(f"flashpoint: {problem}", file=sys.stderr)
