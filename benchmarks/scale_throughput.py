@@ -16,7 +16,11 @@ loading, worker and JVM start, grouping, writing). Memory is sampled every 0.2 s
 /proc/PID/status (VmHWM, each process's own peak resident size) over the whole process tree;
 it prints the peak of the main process and of the largest worker (a worker: a pipeline
 process of the local engine, a Python worker of Spark; Spark's JVM is shown apart).
-Prints the targets: local2 >= 1.7x local1; spark2 within 25% of local2.
+CPU time (user + system, from /proc/PID/stat) is summed over the tree too, and gives an
+idle-machine estimate: articles / max(tree CPU / cores used, busiest process's CPU), the rate
+the same work would reach with its cores to itself (this machine is often shared).
+Prints the targets, on measured and on estimated rates: local2 >= 1.7x local1; spark2 within
+25% of local2.
 """
 from __future__ import annotations
 
@@ -60,6 +64,7 @@ class TreeMemory(threading.Thread):
     def __init__(self, root: int):
         super().__init__(daemon=True)
         self.root, self.peaks, self.names, self.done = root, {}, {}, threading.Event()
+        self.cpu: dict[int, float] = {}   # seconds of CPU (user + system) each process used
 
     def run(self) -> None:
         while not self.done.is_set():
@@ -68,6 +73,7 @@ class TreeMemory(threading.Thread):
                 if kib:
                     self.peaks[pid] = max(kib, self.peaks.get(pid, 0))
                     self.names.setdefault(pid, _cmdline(pid))
+                    self.cpu[pid] = max(_cpu_seconds(pid), self.cpu.get(pid, 0.0))
             time.sleep(0.2)
 
     def _tree(self) -> list[int]:
@@ -94,6 +100,14 @@ def _read(path: str) -> str:
 def _ppid(pid: int) -> int:
     stat = _read(f"/proc/{pid}/stat")
     return int(stat.rsplit(")", 1)[1].split()[1]) if stat else -1
+
+
+def _cpu_seconds(pid: int) -> float:
+    stat = _read(f"/proc/{pid}/stat")
+    if not stat:
+        return 0.0
+    fields = stat.rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _hwm_kib(pid: int) -> int:
@@ -127,7 +141,9 @@ def _peaks(memory: TreeMemory, root: int) -> dict:
     workers = [k for p, k in memory.peaks.items()
                if p != root and "python" in memory.names.get(p, "") and
                "resource_tracker" not in memory.names[p]]
-    return {"main_mib": memory.peaks.get(root, 0) / 1024,
+    cpu = sum(memory.cpu.values())
+    return {"cpu_s": cpu, "busiest_cpu_s": max(memory.cpu.values(), default=0.0),
+            "main_mib": memory.peaks.get(root, 0) / 1024,
             "worker_mib": max(workers, default=0) / 1024, "workers_seen": len(workers),
             "jvm_mib": max(jvm, default=0) / 1024}
 
@@ -141,6 +157,20 @@ def report(results: dict[str, dict], size: int) -> None:
         print(f"{mode:7s} {speed[mode]:7.2f} articles/s  {r['seconds']:8.1f} s   main "
               f"{r['main_mib']:.0f} MiB, largest of {r['workers_seen']} worker processes "
               f"{r['worker_mib']:.0f} MiB{jvm}")
+    print("idle-machine estimate (from CPU time, for when other load makes wall time noisy): "
+          "articles / max(CPU of the tree / cores used, CPU of its busiest process)")
+    idle = {}
+    for mode, r in results.items():
+        cores = 1 if mode == "bare" else int(mode[-1])
+        idle[mode] = size / max(r["cpu_s"] / cores, r["busiest_cpu_s"])
+        print(f"{mode:7s} {idle[mode]:7.2f} articles/s on {cores} idle core(s)   "
+              f"{r['cpu_s'] / size * 1000:6.0f} ms CPU per article")
+    for name, figures in (("measured", speed), ("idle estimate", idle)):
+        _targets(name, figures)
+
+
+def _targets(name: str, speed: dict[str, float]) -> None:
+    print(f"targets ({name}):")
     if {"local1", "local2"} <= set(speed):
         ratio = speed["local2"] / speed["local1"]
         print(f"local2/local1: {ratio:.2f}x (target >= 1.7: {'met' if ratio >= 1.7 else 'NOT met'})")

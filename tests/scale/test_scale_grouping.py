@@ -1,18 +1,22 @@
 """Grouping per PLOVER type then linking on the driver equals the store's one-pass grouping."""
 import datetime as dt
+import functools
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
+
+from flashpoint.errors import ConfigError
 from flashpoint.ingest.readers import read_inputs
 from flashpoint.pipeline import Pipeline
-from flashpoint.record import Event
-from flashpoint.scale.grouping import group_one_type, link_events
-from flashpoint.record import StoredEvent
+from flashpoint.record import Event, StoredEvent
+from flashpoint.scale.grouping import check_unique, group_one_type, link_events
 from flashpoint.store.grouping import LinkModule, build_events
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
+@functools.cache
 def _mentions():
     results = list(Pipeline().run(read_inputs([str(SAMPLES / "articles.jsonl")])))
     published = {r.article.id: r.article.published for r in results}
@@ -39,3 +43,11 @@ def test_per_type_grouping_and_driver_links_equal_the_store_grouping():
     assert [e.model_dump() for e in found] == [e.model_dump() for e in expected]
     assert len(by_type) > 1 and any(len(e.mentions) > 1 for e in found)
     assert any(e.links for e in found)
+
+
+def test_an_article_given_twice_is_refused_before_grouping():
+    mentions, published, _ = _mentions()
+    rows = [row for t, rs in _rows(mentions, published).items() for row in rs]
+    check_unique(rows)
+    with pytest.raises(ConfigError, match=mentions[0].article_id):
+        check_unique(rows + rows[:1])

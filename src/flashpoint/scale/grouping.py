@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable, Iterator, Optional
 
-from flashpoint.errors import StoreError
+from flashpoint.errors import ConfigError, StoreError
 from flashpoint.record import Event, StoredEvent
 from flashpoint.store.grouping import LinkModule, build_events
 
@@ -85,6 +85,20 @@ def link_events(grouped: list[StoredEvent], rows: Iterable[MentionRow],
     """Step 2 on the driver: the final events, sorted by id, with their links."""
     mentions, published = _parse(rows)
     return build_events(mentions, published, texts, Replay(grouped))
+
+
+def check_unique(rows: list[MentionRow]) -> None:
+    """One article given twice would group with itself; say so before grouping."""
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for record, _ in rows:
+        mention = Event.model_validate_json(record)
+        if mention.id in seen:
+            twice.add(mention.article_id)
+        seen.add(mention.id)
+    if twice:
+        raise ConfigError(f"articles {sorted(twice)[:3]} occur more than once in the input; "
+                          "give each article once (drop duplicate ids) and run again")
 
 
 def _parse(rows: Iterable[MentionRow]) -> tuple[list[Event], dict[str, Optional[dt.date]]]:

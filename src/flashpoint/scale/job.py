@@ -85,8 +85,9 @@ def _summarise(results) -> SparkSummary:
 def _group(results, partitions: int) -> list[StoredEvent]:
     """The grouping job, then the links on the driver (``scale.grouping``)."""
     mentions = results.flatMap(lambda r: [(m[2], (m[6], m[5])) for m in r[3]])
-    grouped = grouping.group_mentions_job(mentions, partitions)
     rows = mentions.map(lambda pair: pair[1]).collect()
+    grouping.check_unique(rows)
+    grouped = grouping.group_mentions_job(mentions, partitions)
     with_mentions = results.filter(lambda r: r[3]).map(
         lambda r: _id_and_text(r[0])).collect()
     return grouping.link_events(grouped, rows, dict(with_mentions))
