@@ -53,8 +53,12 @@ def spark_session(master: Optional[str] = None, app: str = "flashpoint"):
     builder = SparkSession.builder.appName(app)
     if master:
         builder = builder.master(master)
-    if (master or "").startswith("local") and "PYSPARK_PYTHON" not in os.environ:
-        os.environ["PYSPARK_PYTHON"] = sys.executable  # PySpark reads it when the context starts
+    if (master or "").startswith("local"):
+        if "PYSPARK_PYTHON" not in os.environ:  # PySpark reads it when the context starts
+            os.environ["PYSPARK_PYTHON"] = sys.executable
+        # One machine: no web UI, and a JVM that compiles less (it only moves rows here).
+        builder = builder.config("spark.ui.enabled", "false").config(
+            "spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
     return builder.config("spark.ui.showConsoleProgress", "false").getOrCreate()
 
 
