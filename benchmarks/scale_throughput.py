@@ -137,15 +137,18 @@ def measure(mode: str, corpus: Path, scratch: Path) -> dict:
 
 
 def _peaks(memory: TreeMemory, root: int) -> dict:
-    jvm = [k for p, k in memory.peaks.items() if "java" in memory.names.get(p, "").split(" ")[0]]
-    workers = [k for p, k in memory.peaks.items()
-               if p != root and "python" in memory.names.get(p, "") and
-               "resource_tracker" not in memory.names[p]]
+    jvm = [k for p, k in memory.peaks.items() if "org.apache.spark" in memory.names[p]]
+    workers = [k for p, k in memory.peaks.items() if p != root and _is_worker(memory.names[p])]
     cpu = sum(memory.cpu.values())
     return {"cpu_s": cpu, "busiest_cpu_s": max(memory.cpu.values(), default=0.0),
             "main_mib": memory.peaks.get(root, 0) / 1024,
             "worker_mib": max(workers, default=0) / 1024, "workers_seen": len(workers),
             "jvm_mib": max(jvm, default=0) / 1024}
+
+
+def _is_worker(cmdline: str) -> bool:
+    """A pipeline process: a spawned worker of the local engine, or a Python worker of Spark."""
+    return "pyspark.daemon" in cmdline or "multiprocessing.spawn" in cmdline
 
 
 def report(results: dict[str, dict], size: int) -> None:
