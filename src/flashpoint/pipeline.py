@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Union
 
-from flashpoint.errors import DuplicateArticle, FlashpointError
+from flashpoint.errors import ConfigError, DuplicateArticle, FlashpointError
 from flashpoint.record import (
     Article, DateMention, Evidence, Event, PlaceMention, content_id,
 )
@@ -88,6 +88,7 @@ class Pipeline:
 
     def __init__(self, model: str | None = None, workers: int = 1, batch_size: int = 32,
                  places=None, actors=None):
+        """``workers``: processes that run the pipeline (1: this process, nothing spawned)."""
         self.model = model
         self.workers = max(1, workers)
         self.batch_size = max(1, batch_size)
@@ -118,10 +119,27 @@ class Pipeline:
         return self._actors
 
     def run(self, items: Iterable[Union[Article, FlashpointError]]) -> Iterator[Result]:
-        """Yield one Result per input item, in input order."""
+        """Yield one Result per input item, in input order.
+
+        With ``workers`` > 1 the whole per-article pipeline runs in that many worker processes
+        (``flashpoint.scale.local``), each loading the model and resolvers once.
+        """
         stream = iter(items)
-        while chunk := list(itertools.islice(stream, self.batch_size * self.workers)):
+        first = list(itertools.islice(stream, self.batch_size + 1))
+        stream = itertools.chain(first, stream)
+        if self.workers > 1 and len(first) > self.batch_size:  # one chunk: not worth a pool
+            yield from self._worker_pool().run(stream)
+            return
+        while chunk := list(itertools.islice(stream, self.batch_size)):
             yield from self._run_chunk(chunk)
+
+    def _worker_pool(self):
+        from flashpoint.scale.local import WorkerPool
+
+        if self._places is not None or self._actors is not None:
+            raise ConfigError("resolvers handed to Pipeline live in this process, and worker "
+                              "processes cannot use them; pass workers=1 with them")
+        return WorkerPool(self.model, self.workers, self.batch_size)
 
     def _run_chunk(self, chunk: list) -> Iterator[Result]:
         prepared = [_prepare(item, self.nlp.max_length) for item in chunk]
@@ -141,7 +159,7 @@ class Pipeline:
         """spaCy docs in article order; if a batch fails, parse one by one to find the culprit."""
         texts = [self._with_case(a.masked_text()) for a in articles]
         try:
-            return list(self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.workers))
+            return list(self.nlp.pipe(texts, batch_size=self.batch_size))
         except Exception:  # isolate the failing article; the others still get parsed
             return [self._parse_one(a, t) for a, t in zip(articles, texts)]
 

@@ -1,0 +1,140 @@
+"""`flashpoint ingest --engine spark`: the pipeline over partitions of articles on Spark.
+
+    articles (JSONL or Parquet, any path or URL Spark reads)
+      -> repartition -> mapPartitions: the flashpoint Pipeline, loaded once per executor
+         process and kept for its later tasks
+      -> OUT/mentions/   Parquet, partitioned by event_type (one row per mention, contract JSON)
+      -> grouping job (scale.grouping: the store's own build_events, one task per type)
+      -> OUT/events/     Parquet, partitioned by event_type (one row per event, with links)
+      -> OUT/problems/   Parquet: articles that failed or were skipped, with the reason
+      -> with --db: every article and its mentions into the store, then the store groups them
+
+Input JSONL lines are parsed by ``ingest.readers.parse_jsonl_line`` and Parquet rows go through
+the same function, so ids, dates and errors are the ones the local engine gives. Each record
+is the same contract JSON the local engine writes, so the local and Spark results compare
+field by field. PySpark is optional: ``pip install 'flashpoint[spark]'`` (needs Java 17+).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import sys
+from typing import Iterable, Iterator, Optional
+
+from flashpoint.errors import ConfigError, FlashpointError
+
+_PIPELINES: dict = {}  # per executor process: (model, batch size) -> Pipeline, kept across tasks
+MENTION_COLUMNS = ("id", "article_id", "event_type", "date_start", "country", "published", "record")
+EVENT_COLUMNS = ("id", "event_type", "date_start", "date_end", "country", "mentions", "sources",
+                 "record")
+
+
+def require_spark():
+    """The pyspark module, or an error that says how to get it and Java."""
+    try:
+        import pyspark
+    except ImportError as exc:
+        raise ConfigError("--engine spark needs PySpark, an optional extra: "
+                          "pip install 'flashpoint[spark]' (and Java 17 or later)") from exc
+    if not os.environ.get("JAVA_HOME") and shutil.which("java") is None:
+        raise ConfigError("--engine spark needs Java 17 or later, and no `java` is on PATH and "
+                          "JAVA_HOME is not set; install a JDK (Debian: apt-get install "
+                          "openjdk-17-jre-headless) or set JAVA_HOME")
+    return pyspark
+
+
+def spark_session(master: Optional[str] = None, app: str = "flashpoint"):
+    """A SparkSession; executors started locally run this interpreter (where flashpoint is)."""
+    require_spark()
+    from pyspark.sql import SparkSession
+
+    builder = SparkSession.builder.appName(app)
+    if master:
+        builder = builder.master(master)
+    if (master or "").startswith("local"):
+        if "PYSPARK_PYTHON" not in os.environ:  # PySpark reads it when the context starts
+            os.environ["PYSPARK_PYTHON"] = sys.executable
+        # One machine: no web UI, and a JVM that compiles less (it only moves rows here).
+        builder = builder.config("spark.ui.enabled", "false").config(
+            "spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
+    return builder.config("spark.ui.showConsoleProgress", "false").getOrCreate()
+
+
+# ---- reading articles
+
+def input_format(path: str, given: Optional[str]) -> str:
+    if given:
+        return given
+    name = path.rstrip("/").lower()
+    for suffix in (".gz", ".bz2", ".zst"):
+        name = name.removesuffix(suffix)
+    if name.endswith((".jsonl", ".json", ".ndjson")):
+        return "jsonl"
+    if name.endswith(".parquet"):
+        return "parquet"
+    raise ConfigError(f"cannot tell whether {path!r} is JSON lines or Parquet from its name; "
+                      "add --input-format jsonl or --input-format parquet")
+
+
+def read_lines(spark, inputs: list[str], fmt: Optional[str] = None):
+    """An RDD of (name, line number, JSON line) over every input, numbered per input."""
+    parts = []
+    for path in inputs:
+        if input_format(path, fmt) == "jsonl":
+            rows = spark.read.text(path).rdd.map(lambda r: r.value)
+        else:
+            rows = spark.read.parquet(path).rdd.map(lambda r: json.dumps(r.asDict(),
+                                                                         default=_iso))
+        parts.append(rows.zipWithIndex().map(lambda p, name=path: (name, p[1] + 1, p[0])))
+    return parts[0] if len(parts) == 1 else spark.sparkContext.union(parts)
+
+
+def _iso(value):
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    raise TypeError(f"a Parquet value of type {type(value).__name__} has no JSON form")
+
+
+def _items(lines: Iterable[tuple]) -> Iterator:
+    from flashpoint.ingest.readers import parse_jsonl_line
+
+    for name, number, line in lines:
+        if not line.strip():
+            continue
+        try:
+            yield parse_jsonl_line(line.lstrip("\ufeff"), name, number)
+        except FlashpointError as exc:
+            yield exc
+
+
+# ---- extraction (runs on the executors)
+
+def extract_partition(lines: Iterable[tuple], model: Optional[str], batch_size: int) -> Iterator:
+    """One partition of (name, number, line) -> one row per article (see ``result_row``)."""
+    key = (model, batch_size)
+    if key not in _PIPELINES:
+        from flashpoint.pipeline import Pipeline
+
+        _PIPELINES[key] = Pipeline(model=model, workers=1, batch_size=batch_size)
+    for result in _PIPELINES[key].run(_items(lines)):
+        yield result_row(result)
+
+
+def result_row(result) -> tuple:
+    """(article JSON or None, problem text or None, 'error'/'skipped'/None, mention rows)."""
+    article = result.article
+    problem = result.error or result.skipped
+    kind = "error" if result.error else "skipped" if result.skipped else None
+    published = article.published.isoformat() if article and article.published else None
+    mentions = [] if problem else [_mention_row(e, published) for e in result.events]
+    return (article.model_dump_json() if article else None,
+            str(problem) if problem else None, kind, mentions)
+
+
+def _mention_row(event, published: Optional[str]) -> tuple:
+    return (event.id, event.article_id, event.event_type,
+            event.date.start.isoformat() if event.date.start else None,
+            event.location.country if event.location else None, published,
+            event.model_dump_json())
