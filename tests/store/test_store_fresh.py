@@ -52,3 +52,9 @@ def test_group_new_gives_the_events_an_empty_store_writes(tmp_path):
         expected = sorted(store.events(), key=lambda e: e.id)
     assert [e.model_dump() for e in found] == [e.model_dump() for e in expected]
     assert any(len(e.mentions) > 1 for e in found) and any(e.links for e in found)
+
+
+def test_group_new_without_mentions_gives_no_events():
+    from flashpoint.link.group import NO_STORIES
+
+    assert group_new([], {}, {}, NO_STORIES, LinkModule()) == []

@@ -162,6 +162,8 @@ def group_new(mentions: list[Event], published, sentences, stories, grouper: Gro
     """What ``regroup_pending`` writes into an empty store whose pending batch is ``mentions``
     (stories from ``stories_among``): ``group_block`` with no stored events, then links among
     the block's events, every one found anew. The Spark engine calls it on the driver."""
+    if not mentions:     # the store does not regroup an empty batch either
+        return []
     plan = group_block(mentions, {}, published, grouper, stories)
     return _linked(plan, plan.events, {e.id for e in plan.events}, sentences, grouper)
 
