@@ -14,6 +14,11 @@ are found for the block's events against the physical events dated up to ``CUE_W
 before them; links into a merged event follow it to the surviving id.
 All of it runs in one transaction: a run killed midway leaves the batch pending, and the next
 run does the same work again.
+
+Into an empty store the regroup needs no queries: ``stories_among`` (over ``terms.
+neighbourhood`` of a ``terms.TermTable``) and ``group_new`` give the events it writes, from
+the articles' terms, the mentions and their sentences alone. The Spark engine
+(``scale.grouping``) runs them, so its events are those ``flashpoint ingest`` stores.
 """
 from __future__ import annotations
 
