@@ -7,7 +7,8 @@ from flashpoint.scale.spark import input_format
 
 
 def test_spark_engine_without_out_names_the_option(capsys):
-    assert main(["ingest", "--engine", "spark", "articles.jsonl"]) == 1
+    # a usage error: nothing was done (exit code 2)
+    assert main(["ingest", "--engine", "spark", "articles.jsonl"]) == 2
     assert "--out DIR" in capsys.readouterr().err
 
 

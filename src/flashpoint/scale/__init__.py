@@ -7,5 +7,7 @@
   --engine spark`` and the ``spark-submit`` entry point in ``scale.submit``), writing mentions
   and events as Parquet. PySpark is an optional extra: ``pip install flashpoint[spark]``.
 - ``scale.grouping``: grouping as a Spark job that calls the store's own grouping code
-  (``store.grouping.build_events``), so the events and their ids equal the local ones.
+  (stories as ``store.regroup.stories_among``, ``store.grouping.group_block`` per PLOVER type
+  on the executors, ids and links by ``store.regroup.group_new`` on the driver), so the events
+  and their ids equal what ``flashpoint ingest`` stores for the same articles.
 """

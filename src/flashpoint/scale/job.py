@@ -83,19 +83,34 @@ def _summarise(results) -> SparkSummary:
 
 
 def _group(results, partitions: int) -> list[StoredEvent]:
-    """The grouping job, then the links on the driver (``scale.grouping``)."""
-    mentions = results.flatMap(lambda r: [(m[2], (m[6], m[5])) for m in r[3]])
-    rows = mentions.map(lambda pair: pair[1]).collect()
-    grouping.check_unique(rows)
-    grouped = grouping.group_mentions_job(mentions, partitions)
-    with_mentions = results.filter(lambda r: r[3]).map(
-        lambda r: _id_and_text(r[0])).collect()
-    return grouping.link_events(grouped, rows, dict(with_mentions))
+    """Stories on the driver, groups per type on the executors, ids and links on the driver
+    (``scale.grouping``)."""
+    stored = results.filter(lambda r: r[0] is not None and r[2] is None).map(_grouping_rows)
+    stored.persist()
+    try:
+        articles = stored.map(lambda pair: pair[0]).collect()
+        grouping.check_unique(a[0] for a in articles)
+        mentions = stored.flatMap(lambda pair: pair[1])
+        rows = mentions.map(lambda pair: pair[1]).collect()
+        batch = {Event.model_validate_json(row[0]).article_id for row in rows}
+        stories = grouping.stories_of(articles, batch)
+        grouped = grouping.group_mentions_job(mentions, stories, partitions)
+    finally:
+        stored.unpersist()
+    return grouping.link_events(grouped, rows, stories)
 
 
-def _id_and_text(article_json: str) -> tuple[str, str]:
-    article = Article.model_validate_json(article_json)
-    return article.id, article.text
+def _grouping_rows(row: tuple) -> tuple:
+    """What grouping reads of one article the store would keep: (article id, published,
+    its terms) and, per mention, (event type, (record, published, sentence around it))."""
+    from flashpoint.store.terms import article_terms, mention_context
+
+    article = Article.model_validate_json(row[0])
+    events = [Event.model_validate_json(m[6]) for m in row[3]]
+    published = article.published.isoformat() if article.published else None
+    mentions = [(e.event_type, (m[6], published, mention_context(e, article.text)))
+                for e, m in zip(events, row[3])]
+    return (article.id, published, article_terms(article.text, events)), mentions
 
 
 def _article_id(article_json: Optional[str]) -> Optional[str]:

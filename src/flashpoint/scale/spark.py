@@ -4,7 +4,8 @@
       -> repartition -> mapPartitions: the flashpoint Pipeline, loaded once per executor
          process and kept for its later tasks
       -> OUT/mentions/   Parquet, partitioned by event_type (one row per mention, contract JSON)
-      -> grouping job (scale.grouping: the store's own build_events, one task per type)
+      -> grouping (scale.grouping: stories on the driver, the store's group_block one task
+         per type, ids and links by the store's group_new on the driver)
       -> OUT/events/     Parquet, partitioned by event_type (one row per event, with links)
       -> OUT/problems/   Parquet: articles that failed or were skipped, with the reason
       -> with --db: every article and its mentions into the store, then the store groups them

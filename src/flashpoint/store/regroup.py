@@ -14,6 +14,11 @@ are found for the block's events against the physical events dated up to ``CUE_W
 before them; links into a merged event follow it to the surviving id.
 All of it runs in one transaction: a run killed midway leaves the batch pending, and the next
 run does the same work again.
+
+Into an empty store the regroup needs no queries: ``stories_among`` (over ``terms.
+neighbourhood`` of a ``terms.TermTable``) and ``group_new`` give the events it writes, from
+the articles' terms, the mentions and their sentences alone. The Spark engine
+(``scale.grouping``) runs them, so its events are those ``flashpoint ingest`` stores.
 """
 from __future__ import annotations
 
@@ -133,10 +138,15 @@ def _joinable(db, batch: list[Event], near: set[str], stories, grouper: Grouper)
 def _stories(db, batch_articles: Sequence[str]):
     """Which articles tell one story with a batch article (``link.group.Stories``), and the
     articles of those stories."""
+    return stories_among(*neighbourhood(db, batch_articles), batch_articles)
+
+
+def stories_among(vecs, published, batch_articles: Sequence[str]):
+    """``_stories`` from the articles' vectors and published ISO dates (``terms.neighbourhood``
+    over the store, or over a ``terms.TermTable`` for articles never stored)."""
     from flashpoint.link.articles import cluster_vectors
     from flashpoint.link.group import Stories
 
-    vecs, published = neighbourhood(db, batch_articles)
     ids = sorted(vecs)
     dates = [dt.date.fromisoformat(published[i]) if published.get(i) else None for i in ids]
     clusters = cluster_vectors([vecs[i] for i in ids], dates, similarity, STORY_THRESHOLD)
@@ -150,6 +160,17 @@ def _stories(db, batch_articles: Sequence[str]):
                 alike[(a, b)] = similarity(vecs[a], vecs[b])
     stories = Stories(alike, frozenset(ids), frozenset(batch_articles))
     return stories, {a for pair in alike for a in pair}
+
+
+def group_new(mentions: list[Event], published, sentences, stories, grouper: Grouper
+              ) -> list[StoredEvent]:
+    """What ``regroup_pending`` writes into an empty store whose pending batch is ``mentions``
+    (stories from ``stories_among``): ``group_block`` with no stored events, then links among
+    the block's events, every one found anew. The Spark engine calls it on the driver."""
+    if not mentions:     # the store does not regroup an empty batch either
+        return []
+    plan = group_block(mentions, {}, published, grouper, stories)
+    return _linked(plan, plan.events, {e.id for e in plan.events}, sentences, grouper)
 
 
 # ---- the regroup ----------------------------------------------------------------------------
@@ -267,16 +288,19 @@ def _link(db, plan, changed: list[StoredEvent], before: dict[str, StoredEvent], 
     ids = {e.id for e in plan.events}
     everything = plan.events + [e for e in _window(db, changed, plan.members) if e.id not in ids]
     renewed = {e.id for e in changed}
+    found = {e.id: e for e in _linked(plan, everything, renewed, sentences, grouper)}
+    return [found[e.id] if e.id in renewed else
+            e.model_copy(update={"links": _kept(db, before[e.id].links, e.id, plan)})
+            for e in plan.events]
+
+
+def _linked(plan, everything: list[StoredEvent], renewed: set[str], sentences,
+            grouper: Grouper) -> list[StoredEvent]:
+    """The block's ``renewed`` events with the links found among ``everything``."""
     links = grouper.find_links(sorted(everything, key=lambda e: e.id), plan.members, sentences,
                                renewed)
     known = {e.id for e in everything}
-    out = []
-    for e in plan.events:
-        if e.id in renewed:
-            out.append(with_links(e, links.get(e.id, []), known))
-        else:
-            out.append(e.model_copy(update={"links": _kept(db, before[e.id].links, e.id, plan)}))
-    return out
+    return [with_links(e, links.get(e.id, []), known) for e in plan.events if e.id in renewed]
 
 
 def _kept(db, links: list[Link], own: str, plan) -> list[Link]:

@@ -130,6 +130,63 @@ def _candidates(db, article_id: str, terms: dict[str, int], df: dict[str, int]) 
     return found
 
 
+class StoredTerms:
+    """The store's term tables, read through their indexes (what ``neighbourhood`` reads)."""
+
+    def __init__(self, db):
+        self.db = db
+
+    def terms(self, ids: Sequence[str]) -> dict[str, dict[str, int]]:
+        return _load_terms(self.db, ids)
+
+    def df(self, terms: Iterable[str]) -> dict[str, int]:
+        return _load_df(self.db, terms)
+
+    def candidates(self, article_id: str, terms: dict[str, int], df: dict[str, int]) -> set[str]:
+        return _candidates(self.db, article_id, terms, df)
+
+    def count(self) -> int:
+        return int(self.db.rows("SELECT COUNT(*) FROM article_terms")[0][0])
+
+    def published(self, ids: Sequence[str]) -> dict[str, Optional[str]]:
+        return _published(self.db, ids)
+
+
+class TermTable:
+    """The same tables in memory, for articles that were never stored (the Spark engine):
+    ``terms`` article id -> ``article_terms``, ``published`` article id -> ISO date or None.
+    What ``index_article`` would write for these articles into an empty store, read back as
+    the store reads it: indexed in ``article_terms``' order, read back with sorted keys (the
+    order of the JSON column, which float sums in ``vectors`` follow)."""
+
+    def __init__(self, terms: dict[str, dict[str, int]], published: dict[str, Optional[str]]):
+        self._terms = {aid: dict(sorted(counts.items())) for aid, counts in terms.items()}
+        self._published = published
+        self._df = Counter(t for counts in terms.values() for t in counts)
+        self._index: dict[str, set[str]] = {}
+        for aid, counts in terms.items():
+            for t in indexed_terms(counts):
+                self._index.setdefault(t, set()).add(aid)
+
+    def terms(self, ids: Sequence[str]) -> dict[str, dict[str, int]]:
+        return {aid: self._terms[aid] for aid in ids if aid in self._terms}
+
+    def df(self, terms: Iterable[str]) -> dict[str, int]:
+        return {t: self._df[t] for t in set(terms) if t in self._df}
+
+    def candidates(self, article_id: str, terms: dict[str, int], df: dict[str, int]) -> set[str]:
+        rare = [t for t in indexed_terms(terms) if df.get(t, 0) <= MAX_DF]
+        found = set().union(*(self._index.get(t, set()) for t in rare))
+        found.discard(article_id)
+        return found
+
+    def count(self) -> int:
+        return len(self._terms)
+
+    def published(self, ids: Sequence[str]) -> dict[str, Optional[str]]:
+        return {aid: self._published.get(aid) for aid in ids if aid in self._terms}
+
+
 def vectors(terms: dict[str, dict[str, int]], df: dict[str, int], n: int
             ) -> dict[str, dict[str, Vector]]:
     """Article -> channel -> L2-normalised TF-IDF vector (sublinear tf, smoothed idf)."""
@@ -159,19 +216,21 @@ def similarity(a: dict[str, Vector], b: dict[str, Vector]) -> float:
     return sum(w * tfidf.cosine(a[c], b[c]) for c, w in used.items()) / total
 
 
-def neighbourhood(db, article_ids: Sequence[str]) -> tuple[dict[str, dict[str, Vector]],
-                                                           dict[str, Optional[str]]]:
-    """Vectors of the given articles and of their candidates, and every one's published date."""
-    own = _load_terms(db, article_ids)
-    df = _load_df(db, (t for terms in own.values() for t in terms))
+def neighbourhood(source, article_ids: Sequence[str]) -> tuple[dict[str, dict[str, Vector]],
+                                                               dict[str, Optional[str]]]:
+    """Vectors of the given articles and of their candidates, and every one's published date.
+
+    ``source``: the store's tables (a backend, or ``StoredTerms``) or a ``TermTable``."""
+    source = source if isinstance(source, (StoredTerms, TermTable)) else StoredTerms(source)
+    own = source.terms(article_ids)
+    df = source.df(t for terms in own.values() for t in terms)
     others: set[str] = set()
     for aid, terms in own.items():
-        others |= _candidates(db, aid, terms, df)
-    found = {**own, **_load_terms(db, sorted(others - set(own)))}
-    df.update(_load_df(db, (t for aid in others - set(own) for t in found.get(aid, {}))))
-    n = int(db.rows("SELECT COUNT(*) FROM article_terms")[0][0])
-    published = _published(db, sorted(found))
-    return vectors(found, df, n), published
+        others |= source.candidates(aid, terms, df)
+    found = {**own, **source.terms(sorted(others - set(own)))}
+    df.update(source.df(t for aid in others - set(own) for t in found.get(aid, {})))
+    published = source.published(sorted(found))
+    return vectors(found, df, source.count()), published
 
 
 def _published(db, ids: Sequence[str]) -> dict[str, Optional[str]]:
