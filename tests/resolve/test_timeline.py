@@ -163,3 +163,13 @@ def test_a_clause_telling_the_incident_inherits_its_date(pipeline):
 def test_dates_in_lower_case_or_capitals_are_read(pipeline, text, needle, day):
     mentions = find_dates(Article(id="t", text=text, published=D(2021, 6, 14)), pipeline.nlp(text))
     assert [m.when.start for m in mentions if m.text == needle] == [day]
+
+
+def test_a_clause_on_a_time_noun_is_a_backdrop_not_the_incident(pipeline):
+    text = ("On 11 March 2021, soldiers shelled a village near Bouar. "
+            "The shelling will embarrass the capital at a moment when its cabinet has resigned "
+            "amid street demonstrations.")
+    found = events(pipeline, text)
+    assert event_with(found, "shelled").date.start == D(2021, 3, 11)
+    backdrop = [e for e in found if "resigned" in e.evidence.quote]
+    assert backdrop and all(e.date.start is None for e in backdrop)

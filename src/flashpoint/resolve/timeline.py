@@ -98,6 +98,8 @@ INCIDENT_TYPES = frozenset("ASSAULT COERCE PROTEST MOBILIZE RETREAT AID SANCTION
 REPORT_LEMMAS = frozenset("say tell report announce state confirm add claim quote".split())
 # Adverbs that send a past-perfect clause back before the incident ("had earlier been jailed").
 _BEFORE_ADVERBS = frozenset("before earlier previously already formerly once".split())
+# Nouns whose relative clause paints the backdrop ("at a time when the cabinet has resigned").
+_BACKDROP_NOUNS = frozenset("time moment period era juncture point".split())
 
 
 def incident_dates(dates: Sequence[DateMention], doc, usable) -> list[Optional[DateMention]]:
@@ -148,7 +150,24 @@ def keeps_the_time(doc, trigger: tuple[int, int]) -> bool:
         return True
     if verb.dep_ != "ROOT" and _present(verb.sent.root):
         return False     # "the paramilitaries that fought Isis": a description, not the story
+    if _backdrop(verb):
+        return False
     return _tells_the_past(verb)
+
+
+def _backdrop(verb) -> bool:
+    """Is the clause a backdrop to the sentence, not its story? A relative clause on a noun of
+    time ("at a time when the cabinet has resigned"), or a present-perfect clause under a main
+    verb that speaks of the present or future ("the raid will anger X, which has lost ...")."""
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in _BACKDROP_NOUNS:
+        return True
+    if verb.dep_ not in ("relcl", "advcl") or verb.tag_ != "VBN":
+        return False
+    if not any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have"
+               for c in verb.children):
+        return False
+    root = verb.sent.root
+    return _present(root) or any(c.tag_ == "MD" for c in root.children if c.dep_ == "aux")
 
 
 def _present(verb) -> bool:
