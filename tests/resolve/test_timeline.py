@@ -173,3 +173,11 @@ def test_a_clause_on_a_time_noun_is_a_backdrop_not_the_incident(pipeline):
     assert event_with(found, "shelled").date.start == D(2021, 3, 11)
     backdrop = [e for e in found if "resigned" in e.evidence.quote]
     assert backdrop and all(e.date.start is None for e in backdrop)
+
+
+def test_a_bare_time_of_day_falls_on_the_day_of_the_incident_in_force(pipeline):
+    text = ("On 13 March 2021, bandits raided a cattle market in Gusau. "
+            "Four armed men seized a herder at his hut at midnight, villagers said.")
+    when = event_with(events(pipeline, text), "seized").date
+    assert (when.start, when.precision) == (D(2021, 3, 13), "day")
+    assert when.reason.startswith(INHERITED_PREFIX)

@@ -386,8 +386,8 @@ def date_for(dates: list[DateMention], attached: list[int], sentence: tuple[int,
        indices of the date mentions of the reporting clause, "said on Sunday night that US
        forces had conducted strikes");
     3. the sentence's mention nearest the trigger (one that names a day, week, month, year or a
-       vague time, preferred over a bare time of day): a sentence's explicit date governs its
-       events, however far from the verb;
+       vague time, preferred over a bare time of day, which yields to ``inherited``): a
+       sentence's explicit date governs its events, however far from the verb;
     4. ``inherited``: the incident date an earlier sentence gave, when the event's sentence goes
        on with that incident (``timeline.incident_dates`` and ``keeps_the_time`` decide);
     5. the week up to the dateline's day, as for any event known only from a dated report;
@@ -405,9 +405,16 @@ def date_for(dates: list[DateMention], attached: list[int], sentence: tuple[int,
     if window is not None:
         return window
     nearest = _nearest_in_sentence(dates, sentence, trigger, {id(m) for m in report})
-    if nearest is not None:
+    if nearest is not None and not _refines(nearest, inherited):
         return nearest.when.model_copy()
     return _from_earlier(dates, inherited)
+
+
+def _refines(mention: DateMention, inherited: Optional[DateMention]) -> bool:
+    """A bare time of day ("at midnight") names no day: in a sentence that goes on with the
+    incident told before, it is a time on that incident's day, which the event takes."""
+    return (mention.when.reason == TIME_ONLY_REASON and inherited is not None
+            and inherited.when.start is not None)
 
 
 def _nearest_in_sentence(dates: list[DateMention], sentence: tuple[int, int],
