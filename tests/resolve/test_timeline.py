@@ -181,3 +181,12 @@ def test_a_bare_time_of_day_falls_on_the_day_of_the_incident_in_force(pipeline):
     when = event_with(events(pipeline, text), "seized").date
     assert (when.start, when.precision) == (D(2021, 3, 13), "day")
     assert when.reason.startswith(INHERITED_PREFIX)
+
+
+def test_a_year_in_a_relative_clause_describes_its_noun_not_the_story(pipeline):
+    text = ("On 11 March 2021, a boy was hurt near Kaura village. "
+            "The mine exploded in a field where soldiers fought rebels in the 1990s. "
+            "Police then arrested four youths.")
+    found = events(pipeline, text)
+    assert event_with(found, "exploded").date.start == D(2021, 3, 11)
+    assert event_with(found, "arrested").date.start == D(2021, 3, 11)

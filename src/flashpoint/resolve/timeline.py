@@ -116,10 +116,42 @@ def incident_dates(dates: Sequence[DateMention], doc, usable) -> list[Optional[D
     for sent in doc.sents:
         found.append(in_force)
         own = [m for m in dates if sent.start_char <= m.start < sent.end_char and usable(m)
-               and not is_period_start(m) and not is_dateline(m) and not _of_a_report(doc, m)]
+               and not is_period_start(m) and not is_dateline(m) and not _of_a_report(doc, m)
+               and describing(doc, m) is None]
         if own:
             fine = [m for m in own if m.when.precision in ("day", "week")]
             in_force = fine[0] if fine else None
+    return found
+
+
+def describing(doc, mention: DateMention) -> Optional[tuple[int, int]]:
+    """The character span of the relative clause a month-, year- or decade-long mention lies
+    in ("a field where soldiers fought in the 1990s"), else None. Such a date describes the
+    noun the clause hangs on, not the story: it neither ends the incident in force nor dates
+    an event outside that clause. A day or week in a relative clause ("the men who attacked
+    the post on Monday") still dates the story."""
+    if mention.when.start is None or mention.when.precision in ("day", "week"):
+        return None
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    tok = span.root if span is not None and len(span) else None
+    for _ in range(8):
+        if tok is None or tok.head is tok:
+            return None
+        if tok.dep_ == "relcl":
+            right = tok.right_edge
+            return tok.left_edge.idx, right.idx + len(right)
+        tok = tok.head
+    return None
+
+
+def aside(dates: Sequence[DateMention], doc, trigger: tuple[int, int]) -> list[int]:
+    """Indices of the mentions that describe something in a relative clause the event's
+    trigger is not in (see ``describing``): ``date_for(aside=...)`` never takes them."""
+    found = []
+    for i, m in enumerate(dates):
+        clause = describing(doc, m)
+        if clause is not None and not clause[0] <= trigger[0] < clause[1]:
+            found.append(i)
     return found
 
 
