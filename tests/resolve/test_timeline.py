@@ -190,3 +190,11 @@ def test_a_year_in_a_relative_clause_describes_its_noun_not_the_story(pipeline):
     found = events(pipeline, text)
     assert event_with(found, "exploded").date.start == D(2021, 3, 11)
     assert event_with(found, "arrested").date.start == D(2021, 3, 11)
+
+
+def test_a_span_of_weeks_frames_the_story_and_leaves_the_incident_in_force(pipeline):
+    text = ("On 11 March 2021, youths stoned a shop in Lira. "
+            "The council has forbidden street trading from 2 February 2021 until 30 April 2021. "
+            "Police then arrested four youths.")
+    when = event_with(events(pipeline, text), "arrested").date
+    assert (when.start, when.precision) == (D(2021, 3, 11), "day")

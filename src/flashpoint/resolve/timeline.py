@@ -113,14 +113,37 @@ def incident_dates(dates: Sequence[DateMention], doc, usable) -> list[Optional[D
     """
     in_force: Optional[DateMention] = None
     found: list[Optional[DateMention]] = []
+    spans = long_spans(doc.text, dates)
     for sent in doc.sents:
         found.append(in_force)
         own = [m for m in dates if sent.start_char <= m.start < sent.end_char and usable(m)
                and not is_period_start(m) and not is_dateline(m) and not _of_a_report(doc, m)
-               and describing(doc, m) is None]
+               and describing(doc, m) is None and id(m) not in spans]
         if own:
             fine = [m for m in own if m.when.precision in ("day", "week")]
             in_force = fine[0] if fine else None
+    return found
+
+
+_SPAN_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_SPAN_JOIN = re.compile(r"\s*(?:until|till|to|through|and|-|\u2013)\s*", re.IGNORECASE)
+SPAN_DAYS = 7     # a span longer than a week is a period (a curfew, a ban), not an incident
+
+
+def long_spans(text: str, dates: Sequence[DateMention]) -> set[int]:
+    """The ids of the mentions that open or close a span of more than a week ("the ban holds
+    from 2 February until 30 April"): like a period start, such a span frames the story; it
+    neither dates an incident for later sentences nor ends the one in force."""
+    found: set[int] = set()
+    ordered = sorted(dates, key=lambda m: m.start)
+    for first, last in zip(ordered, ordered[1:]):
+        if first.when.start is None or last.when.start is None:
+            continue
+        if not (_SPAN_OPEN.search(text, max(0, first.start - 12), first.start)
+                and _SPAN_JOIN.fullmatch(text, first.end, last.start)):
+            continue
+        if (last.when.start - first.when.start).days > SPAN_DAYS:
+            found.update((id(first), id(last)))
     return found
 
 
