@@ -11,7 +11,8 @@ import pytest
 from flashpoint.pipeline import Pipeline
 from flashpoint.record import Article
 from flashpoint.resolve.time import DURATION_REASON, INHERITED_PREFIX, NO_DATE_REASON, find_dates
-from flashpoint.resolve.timeline import dateline_span, is_dateline, is_period_start, period_lead
+from flashpoint.resolve.timeline import (dateline_span, is_dateline, is_period_start, keeps_the_time,
+                                        period_lead)
 
 D = dt.date
 
@@ -168,11 +169,15 @@ def test_dates_in_lower_case_or_capitals_are_read(pipeline, text, needle, day):
 def test_a_clause_on_a_time_noun_is_a_backdrop_not_the_incident(pipeline):
     text = ("On 11 March 2021, soldiers shelled a village near Bouar. "
             "The shelling will embarrass the capital at a moment when its cabinet has resigned "
-            "amid street demonstrations.")
+            "in the wake of mass protests over fuel prices.")
     found = events(pipeline, text)
     assert event_with(found, "shelled").date.start == D(2021, 3, 11)
     backdrop = [e for e in found if "resigned" in e.evidence.quote]
     assert backdrop and all(e.date.start is None for e in backdrop)
+    doc = pipeline.nlp(text)
+    for word in ("resigned", "protests"):     # a verb, and a noun four heads below it
+        at = text.index(word)
+        assert not keeps_the_time(doc, (at, at + len(word))), word
 
 
 def test_a_bare_time_of_day_falls_on_the_day_of_the_incident_in_force(pipeline):

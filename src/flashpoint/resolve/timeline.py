@@ -200,6 +200,8 @@ def keeps_the_time(doc, trigger: tuple[int, int]) -> bool:
     span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
     if span is None or not len(span):
         return True
+    if any(_on_a_time_noun(t) for t in [span.root, *span.root.ancestors]):
+        return False     # "at a time when the cabinet resigned in the face of protests"
     verb = _verb_above(span.root)
     if verb is None:
         return True
@@ -210,12 +212,14 @@ def keeps_the_time(doc, trigger: tuple[int, int]) -> bool:
     return _tells_the_past(verb)
 
 
+def _on_a_time_noun(tok) -> bool:
+    return tok.dep_ == "relcl" and tok.head.lemma_.lower() in _BACKDROP_NOUNS
+
+
 def _backdrop(verb) -> bool:
-    """Is the clause a backdrop to the sentence, not its story? A relative clause on a noun of
-    time ("at a time when the cabinet has resigned"), or a present-perfect clause under a main
-    verb that speaks of the present or future ("the raid will anger X, which has lost ...")."""
-    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in _BACKDROP_NOUNS:
-        return True
+    """Is the clause a backdrop to the sentence, not its story? A present-perfect clause under
+    a main verb that speaks of the present or future ("the raid will anger X, which has lost
+    ..."). A relative clause on a noun of time is one too (``keeps_the_time`` asks)."""
     if verb.dep_ not in ("relcl", "advcl") or verb.tag_ != "VBN":
         return False
     if not any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have"
