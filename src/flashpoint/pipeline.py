@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Union
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence, Union
 
 from flashpoint.errors import ConfigError, DuplicateArticle, FlashpointError
 from flashpoint.record import (
@@ -197,6 +197,7 @@ class Pipeline:
         """All stages after nlp, for one parsed article."""
         from flashpoint.extract import extract
         from flashpoint.resolve.time import dates_in_force, find_dates, inherited_date
+        from flashpoint.resolve.timeline import aside
 
         places, roles = self.places.survey(article, doc)
         dates = find_dates(article, doc)
@@ -205,20 +206,21 @@ class Pipeline:
         in_force = dates_in_force(dates, doc)
         events = [self._event(article, d, places, roles, dates, sentences,
                               inherited=inherited_date(in_force, doc, d.sentence, d.trigger,
-                                                       d.event_type))
+                                                       d.event_type),
+                              aside=aside(dates, doc, d.trigger))
                   for d in drafts]
         events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
         return Result(article=article, events=events, places=places, dates=dates)
 
     def _event(self, article: Article, draft: Draft, places, roles, dates, sentences,
-               inherited: Optional[DateMention] = None) -> Event:
+               inherited: Optional[DateMention] = None, aside: Sequence[int] = ()) -> Event:
         from flashpoint.extract.targets import settle
         from flashpoint.resolve.actor_roles import agent_role, countries_for, names_a_place
         from flashpoint.resolve.time import date_for, is_background
 
         sentence = sentences[draft.sentence] if draft.sentence < len(sentences) else draft.evidence
         when = date_for(dates, draft.dates, sentence, draft.trigger, article.published,
-                        reported=draft.reported_by, inherited=inherited)
+                        reported=draft.reported_by, inherited=inherited, aside=aside)
         location = self.places.location_for(places, draft.places, sentence, draft.trigger,
                                             avoid=draft.actors + draft.recipients, roles=roles)
         context = article.text[sentence[0]:sentence[1]]

@@ -11,7 +11,8 @@ import pytest
 from flashpoint.pipeline import Pipeline
 from flashpoint.record import Article
 from flashpoint.resolve.time import DURATION_REASON, INHERITED_PREFIX, NO_DATE_REASON, find_dates
-from flashpoint.resolve.timeline import dateline_span, is_dateline, is_period_start, period_lead
+from flashpoint.resolve.timeline import (dateline_span, is_dateline, is_period_start, keeps_the_time,
+                                        period_lead)
 
 D = dt.date
 
@@ -163,3 +164,42 @@ def test_a_clause_telling_the_incident_inherits_its_date(pipeline):
 def test_dates_in_lower_case_or_capitals_are_read(pipeline, text, needle, day):
     mentions = find_dates(Article(id="t", text=text, published=D(2021, 6, 14)), pipeline.nlp(text))
     assert [m.when.start for m in mentions if m.text == needle] == [day]
+
+
+def test_a_clause_on_a_time_noun_is_a_backdrop_not_the_incident(pipeline):
+    text = ("On 11 March 2021, soldiers shelled a village near Bouar. "
+            "The shelling will embarrass the capital at a moment when its cabinet has resigned "
+            "in the wake of mass protests over fuel prices.")
+    found = events(pipeline, text)
+    assert event_with(found, "shelled").date.start == D(2021, 3, 11)
+    backdrop = [e for e in found if "resigned" in e.evidence.quote]
+    assert backdrop and all(e.date.start is None for e in backdrop)
+    doc = pipeline.nlp(text)
+    for word in ("resigned", "protests"):     # a verb, and a noun four heads below it
+        at = text.index(word)
+        assert not keeps_the_time(doc, (at, at + len(word))), word
+
+
+def test_a_bare_time_of_day_falls_on_the_day_of_the_incident_in_force(pipeline):
+    text = ("On 13 March 2021, bandits raided a cattle market in Gusau. "
+            "Four armed men seized a herder at his hut at midnight, villagers said.")
+    when = event_with(events(pipeline, text), "seized").date
+    assert (when.start, when.precision) == (D(2021, 3, 13), "day")
+    assert when.reason.startswith(INHERITED_PREFIX)
+
+
+def test_a_year_in_a_relative_clause_describes_its_noun_not_the_story(pipeline):
+    text = ("On 11 March 2021, a boy was hurt near Kaura village. "
+            "The mine exploded in a field where soldiers fought rebels in the 1990s. "
+            "Police then arrested four youths.")
+    found = events(pipeline, text)
+    assert event_with(found, "exploded").date.start == D(2021, 3, 11)
+    assert event_with(found, "arrested").date.start == D(2021, 3, 11)
+
+
+def test_a_span_of_weeks_frames_the_story_and_leaves_the_incident_in_force(pipeline):
+    text = ("On 11 March 2021, youths stoned a shop in Lira. "
+            "The council has forbidden street trading from 2 February 2021 until 30 April 2021. "
+            "Police then arrested four youths.")
+    when = event_with(events(pipeline, text), "arrested").date
+    assert (when.start, when.precision) == (D(2021, 3, 11), "day")

@@ -378,7 +378,8 @@ def _dates_something(mention: DateMention) -> bool:
 
 def date_for(dates: list[DateMention], attached: list[int], sentence: tuple[int, int],
              trigger: tuple[int, int], published: Optional[dt.date],
-             reported: Sequence[int] = (), inherited: Optional[DateMention] = None) -> When:
+             reported: Sequence[int] = (), inherited: Optional[DateMention] = None,
+             aside: Sequence[int] = ()) -> When:
     """The event's date, from the most specific source that gives one:
 
     1. its attached mentions that date it (a duration, "since 2016" or a dateline never does);
@@ -386,16 +387,19 @@ def date_for(dates: list[DateMention], attached: list[int], sentence: tuple[int,
        indices of the date mentions of the reporting clause, "said on Sunday night that US
        forces had conducted strikes");
     3. the sentence's mention nearest the trigger (one that names a day, week, month, year or a
-       vague time, preferred over a bare time of day): a sentence's explicit date governs its
-       events, however far from the verb;
+       vague time, preferred over a bare time of day, which yields to ``inherited``): a
+       sentence's explicit date governs its events, however far from the verb;
     4. ``inherited``: the incident date an earlier sentence gave, when the event's sentence goes
        on with that incident (``timeline.incident_dates`` and ``keeps_the_time`` decide);
     5. the week up to the dateline's day, as for any event known only from a dated report;
     else unresolved. Boilerplate mentions are never chosen, and a report's own date is never
-    given as the event's day. ``published`` is part of the interface but never a fallback: an
-    event the text does not date stays unresolved, with the reason NO_DATE_REASON.
+    given as the event's day, nor one ``aside`` (indices of mentions that describe something in
+    a relative clause the trigger is not in, ``timeline.aside``: "a field where soldiers fought
+    in the 1990s"). ``published`` is part of the interface but never a fallback: an event the
+    text does not date stays unresolved, with the reason NO_DATE_REASON.
     """
-    own = [dates[i] for i in attached if 0 <= i < len(dates) and not in_boilerplate(dates[i])]
+    own = [dates[i] for i in attached if 0 <= i < len(dates) and not in_boilerplate(dates[i])
+           and i not in aside]
     dating = [m for m in own if _dates_something(m)]
     chosen = next((m for m in dating if m.when.start is not None), dating[0] if dating else None)
     if chosen is not None:   # resolved first; else a vague "in recent months" passes its reason
@@ -404,10 +408,18 @@ def date_for(dates: list[DateMention], attached: list[int], sentence: tuple[int,
     window = _reported_window(report)
     if window is not None:
         return window
-    nearest = _nearest_in_sentence(dates, sentence, trigger, {id(m) for m in report})
-    if nearest is not None:
+    skip = {id(m) for m in report} | {id(dates[i]) for i in aside if 0 <= i < len(dates)}
+    nearest = _nearest_in_sentence(dates, sentence, trigger, skip)
+    if nearest is not None and not _refines(nearest, inherited):
         return nearest.when.model_copy()
     return _from_earlier(dates, inherited)
+
+
+def _refines(mention: DateMention, inherited: Optional[DateMention]) -> bool:
+    """A bare time of day ("at midnight") names no day: in a sentence that goes on with the
+    incident told before, it is a time on that incident's day, which the event takes."""
+    return (mention.when.reason == TIME_ONLY_REASON and inherited is not None
+            and inherited.when.start is not None)
 
 
 def _nearest_in_sentence(dates: list[DateMention], sentence: tuple[int, int],

@@ -98,6 +98,8 @@ INCIDENT_TYPES = frozenset("ASSAULT COERCE PROTEST MOBILIZE RETREAT AID SANCTION
 REPORT_LEMMAS = frozenset("say tell report announce state confirm add claim quote".split())
 # Adverbs that send a past-perfect clause back before the incident ("had earlier been jailed").
 _BEFORE_ADVERBS = frozenset("before earlier previously already formerly once".split())
+# Nouns whose relative clause paints the backdrop ("at a time when the cabinet has resigned").
+_BACKDROP_NOUNS = frozenset("time moment period era juncture point".split())
 
 
 def incident_dates(dates: Sequence[DateMention], doc, usable) -> list[Optional[DateMention]]:
@@ -111,13 +113,68 @@ def incident_dates(dates: Sequence[DateMention], doc, usable) -> list[Optional[D
     """
     in_force: Optional[DateMention] = None
     found: list[Optional[DateMention]] = []
+    spans = long_spans(doc.text, dates)
     for sent in doc.sents:
         found.append(in_force)
         own = [m for m in dates if sent.start_char <= m.start < sent.end_char and usable(m)
-               and not is_period_start(m) and not is_dateline(m) and not _of_a_report(doc, m)]
+               and not is_period_start(m) and not is_dateline(m) and not _of_a_report(doc, m)
+               and describing(doc, m) is None and id(m) not in spans]
         if own:
             fine = [m for m in own if m.when.precision in ("day", "week")]
             in_force = fine[0] if fine else None
+    return found
+
+
+_SPAN_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_SPAN_JOIN = re.compile(r"\s*(?:until|till|to|through|and|-|\u2013)\s*", re.IGNORECASE)
+SPAN_DAYS = 7     # a span longer than a week is a period (a curfew, a ban), not an incident
+
+
+def long_spans(text: str, dates: Sequence[DateMention]) -> set[int]:
+    """The ids of the mentions that open or close a span of more than a week ("the ban holds
+    from 2 February until 30 April"): like a period start, such a span frames the story; it
+    neither dates an incident for later sentences nor ends the one in force."""
+    found: set[int] = set()
+    ordered = sorted(dates, key=lambda m: m.start)
+    for first, last in zip(ordered, ordered[1:]):
+        if first.when.start is None or last.when.start is None:
+            continue
+        if not (_SPAN_OPEN.search(text, max(0, first.start - 12), first.start)
+                and _SPAN_JOIN.fullmatch(text, first.end, last.start)):
+            continue
+        if (last.when.start - first.when.start).days > SPAN_DAYS:
+            found.update((id(first), id(last)))
+    return found
+
+
+def describing(doc, mention: DateMention) -> Optional[tuple[int, int]]:
+    """The character span of the relative clause a month-, year- or decade-long mention lies
+    in ("a field where soldiers fought in the 1990s"), else None. Such a date describes the
+    noun the clause hangs on, not the story: it neither ends the incident in force nor dates
+    an event outside that clause. A day or week in a relative clause ("the men who attacked
+    the post on Monday") still dates the story."""
+    if mention.when.start is None or mention.when.precision in ("day", "week"):
+        return None
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    tok = span.root if span is not None and len(span) else None
+    for _ in range(8):
+        if tok is None or tok.head is tok:
+            return None
+        if tok.dep_ == "relcl":
+            right = tok.right_edge
+            return tok.left_edge.idx, right.idx + len(right)
+        tok = tok.head
+    return None
+
+
+def aside(dates: Sequence[DateMention], doc, trigger: tuple[int, int]) -> list[int]:
+    """Indices of the mentions that describe something in a relative clause the event's
+    trigger is not in (see ``describing``): ``date_for(aside=...)`` never takes them."""
+    found = []
+    for i, m in enumerate(dates):
+        clause = describing(doc, m)
+        if clause is not None and not clause[0] <= trigger[0] < clause[1]:
+            found.append(i)
     return found
 
 
@@ -143,12 +200,33 @@ def keeps_the_time(doc, trigger: tuple[int, int]) -> bool:
     span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
     if span is None or not len(span):
         return True
+    if any(_on_a_time_noun(t) for t in [span.root, *span.root.ancestors]):
+        return False     # "at a time when the cabinet resigned in the face of protests"
     verb = _verb_above(span.root)
     if verb is None:
         return True
     if verb.dep_ != "ROOT" and _present(verb.sent.root):
         return False     # "the paramilitaries that fought Isis": a description, not the story
+    if _backdrop(verb):
+        return False
     return _tells_the_past(verb)
+
+
+def _on_a_time_noun(tok) -> bool:
+    return tok.dep_ == "relcl" and tok.head.lemma_.lower() in _BACKDROP_NOUNS
+
+
+def _backdrop(verb) -> bool:
+    """Is the clause a backdrop to the sentence, not its story? A present-perfect clause under
+    a main verb that speaks of the present or future ("the raid will anger X, which has lost
+    ..."). A relative clause on a noun of time is one too (``keeps_the_time`` asks)."""
+    if verb.dep_ not in ("relcl", "advcl") or verb.tag_ != "VBN":
+        return False
+    if not any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have"
+               for c in verb.children):
+        return False
+    root = verb.sent.root
+    return _present(root) or any(c.tag_ == "MD" for c in root.children if c.dep_ == "aux")
 
 
 def _present(verb) -> bool:
