@@ -133,16 +133,16 @@ def _joinable(db, batch: list[Event], near: set[str], stories, grouper: Grouper)
 def _stories(db, batch_articles: Sequence[str]):
     """Which articles tell one story with a batch article (``link.group.Stories``), and the
     articles of those stories."""
-    from flashpoint.link.articles import cluster_vectors
+    from flashpoint.link.articles import story_clusters
     from flashpoint.link.group import Stories
 
     vecs, published = neighbourhood(db, batch_articles)
     ids = sorted(vecs)
     dates = [dt.date.fromisoformat(published[i]) if published.get(i) else None for i in ids]
-    clusters = cluster_vectors([vecs[i] for i in ids], dates, similarity, STORY_THRESHOLD)
+    clusters, torn = story_clusters([vecs[i] for i in ids], dates, similarity, STORY_THRESHOLD)
     batch, alike = set(batch_articles), {}
     for c in clusters:
-        members = [ids[k] for k in c]
+        members = [ids[k] for k in c if k not in torn]   # a round-up's story tells nothing
         if len(members) < 2 or not batch & set(members):
             continue
         for x, a in enumerate(members):
