@@ -1,7 +1,7 @@
 """Article clustering: articles on one event together, on another event of the same kind apart."""
 import datetime as dt
 
-from flashpoint.link.articles import ArticleDoc, average_linkage, cluster_articles
+from flashpoint.link.articles import ArticleDoc, average_linkage, cluster_articles, story_clusters, torn
 from flashpoint.link.tfidf import candidate_pairs, names, vectors
 
 import numpy as np
@@ -57,3 +57,50 @@ def test_names_and_candidate_pairs():
         "camp", "taji", "us", "kataib", "hezbollah"]
     vecs = vectors([["taji", "rocket"], ["taji", "base"], ["wheat", "rain"]])
     assert candidate_pairs(vecs) == {(0, 1)}
+
+
+def _matrix_sim(rows: list[list[float]]):
+    return lambda i, j: rows[i][j]
+
+
+# Articles 0-2 tell one story, 3-5 another. Row 2 changes per test.
+def _two_stories(row2: list[float]) -> list[list[float]]:
+    m = [[0.0, 0.5, 0.0, 0.05, 0.0, 0.0],
+         [0.5, 0.0, 0.0, 0.0, 0.05, 0.0],
+         row2,
+         [0.05, 0.0, 0.0, 0.0, 0.5, 0.5],
+         [0.0, 0.05, 0.0, 0.5, 0.0, 0.5],
+         [0.0, 0.0, 0.0, 0.5, 0.5, 0.0]]
+    for k, v in enumerate(row2):
+        m[k][2] = v
+    return m
+
+
+def test_a_round_up_between_two_stories_is_torn():
+    # Article 2 tells both stories: about as alike to 3-5 as to its own cluster mates.
+    sim = _matrix_sim(_two_stories([0.3, 0.3, 0.0, 0.3, 0.28, 0.25]))
+    edges = [(0, 2), (1, 2), (2, 3), (2, 4), (2, 5)]
+    assert torn([[0, 1, 2], [3, 4, 5]], edges, sim) == {2}
+
+
+def test_an_article_with_one_stray_edge_to_another_story_is_not_torn():
+    # Article 2 belongs to 0-1 and shares a few words with article 3 alone.
+    sim = _matrix_sim(_two_stories([0.5, 0.45, 0.0, 0.25, 0.0, 0.0]))
+    edges = [(0, 2), (1, 2), (2, 3)]
+    assert torn([[0, 1, 2], [3, 4, 5]], edges, sim) == set()
+
+
+def test_story_clusters_marks_the_round_up_and_keeps_the_clusters():
+    words = {"a": ["bomb", "bank", "oregon", "technician"], "b": ["party", "gunman", "vancouver", "office"]}
+    docs = [{"w": dict.fromkeys(words["a"], 1.0)}, {"w": dict.fromkeys(words["a"], 1.0)},
+            {"w": dict.fromkeys(words["b"], 1.0)}, {"w": dict.fromkeys(words["b"], 1.0)},
+            {"w": dict.fromkeys(words["a"][:2] + words["b"][:2], 1.0)}]
+
+    def cosine(x, y):
+        a, b = x["w"], y["w"]
+        return sum(a[t] * b.get(t, 0.0) for t in a) / (len(a) ** 0.5 * len(b) ** 0.5)
+
+    clusters, round_ups = story_clusters(docs, [None] * 5, cosine, threshold=0.2)
+    assert round_ups == {4}
+    assert [0, 1] in clusters or [0, 1, 4] in clusters
+    assert [2, 3] in clusters or [2, 3, 4] in clusters

@@ -2,7 +2,8 @@
 from link_factory import mention
 
 from flashpoint.link.group import Stories, decide, group_mentions, merge_reasons
-from flashpoint.record import Place
+from flashpoint.link.compat import is_generic
+from flashpoint.record import Actor, Place
 
 
 def test_a_running_total_never_merges_with_an_incident_it_includes():
@@ -53,3 +54,19 @@ def test_articles_known_to_tell_two_stories_need_a_date_to_join_on_place_and_act
     assert group_mentions([a, b]) == [[0, 1]]      # a precise shared place and actor
     apart = Stories({}, frozenset({"daily", "wire"}), frozenset({"daily"}))
     assert group_mentions([a, b], apart) == [[0], [1]]
+
+
+def test_civilians_of_two_countries_neither_identify_nor_contradict_an_attack():
+    # Three reports of one rocket attack: two of them name the victims by their nationality.
+    us = Actor(text="a US contractor", name="Civilians (United States)", id="usa-civilians",
+               country="USA", sector="CVL")
+    iraqi = Actor(text="an Iraqi guard", name="Civilians (Iraq)", id="irq-civilians",
+                  country="IRQ", sector="CVL")
+    base = Actor(text="the base", name="Taji base")
+    one = mention("a1", "wire", actors=(), recipients=(), quote="Rockets hit the Taji base.")
+    two = mention("b1", "daily", actors=(), recipients=(), quote="Rockets killed a US contractor.")
+    three = mention("c1", "post", actors=(), recipients=(), quote="Rockets killed an Iraqi guard.")
+    one.recipients, two.recipients, three.recipients = [base], [base, us], [base, iraqi]
+    assert not is_generic(base) and is_generic(us) and is_generic(iraqi)
+    assert "actors shared: Taji base" in decide(two, three).reasons
+    assert group_mentions([one, two, three]) == [[0, 1, 2]]

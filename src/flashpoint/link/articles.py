@@ -26,6 +26,10 @@ from flashpoint.link import tfidf
 from flashpoint.record import Article, Event
 
 DEFAULT_THRESHOLD = 0.2
+# An article whose closest articles (the TORN_TOP most alike) in another story's cluster are
+# at least TORN_RATIO times as alike to it as its closest in its own is a round-up (``torn``).
+TORN_RATIO = 0.8
+TORN_TOP = 3
 DEFAULT_WEIGHTS = {"text": 0.4, "names": 0.3, "features": 0.3}
 
 
@@ -163,6 +167,18 @@ def cluster_vectors(vecs: Sequence[dict[str, dict[str, float]]], published: Sequ
 
     ``similarity(a, b)`` scores two articles' vectors; candidate pairs share a heavy term.
     """
+    return story_clusters(vecs, published, similarity, threshold, max_days_apart)[0]
+
+
+def story_clusters(vecs: Sequence[dict[str, dict[str, float]]], published: Sequence[Optional[dt.date]],
+                   similarity, threshold: float = DEFAULT_THRESHOLD,
+                   max_days_apart: Optional[int] = 7) -> tuple[list[list[int]], set[int]]:
+    """``cluster_vectors``'s clusters, and the articles torn between two of them.
+
+    An article is torn when it is as similar as the threshold to an article of another cluster:
+    a round-up that tells two stories (a shooting, then a bombing elsewhere) sits between them,
+    and its story, as a whole article, says nothing about which of its reports is which.
+    """
     pairs: set[tuple[int, int]] = set()
     for channel in sorted({c for v in vecs for c in v}):
         pairs |= tfidf.candidate_pairs([v.get(channel, {}) for v in vecs])
@@ -184,4 +200,31 @@ def cluster_vectors(vecs: Sequence[dict[str, dict[str, float]]], published: Sequ
             continue
         matrix = np.array([[sim(a, b) if a != b else 0.0 for b in comp] for a in comp])
         clusters += [[comp[k] for k in sorted(g)] for g in average_linkage(matrix, threshold)]
-    return sorted(clusters)
+    return sorted(clusters), torn(clusters, edges, sim)
+
+
+def torn(clusters: list[list[int]], edges: Sequence[tuple[int, int]], sim,
+         between: float = TORN_RATIO) -> set[int]:
+    """Members of a cluster that sit between it and another cluster (round-ups).
+
+    An end of an edge between two clusters is torn when its ``TORN_TOP`` closest articles in
+    the other cluster are, on average, at least ``between`` times as alike to it as its closest
+    in its own: a round-up that tells both stories is; an article of one story with a stray
+    edge to a neighbouring story (and average linkage leaves many) is not.
+    """
+    where = {k: n for n, c in enumerate(clusters) for k in c}
+    out: set[int] = set()
+    for i, j in edges:
+        a, b = clusters[where[i]], clusters[where[j]]
+        for k, own, other in ((i, a, b), (j, b, a)):
+            if own is other or len(own) < 2 or k in out:
+                continue
+            if _closest(k, other, sim) >= between * _closest(k, own, sim):
+                out.add(k)
+    return out
+
+
+def _closest(k: int, group: list[int], sim) -> float:
+    """The mean similarity of ``k`` to its ``TORN_TOP`` most alike members of ``group``."""
+    best = sorted((sim(k, x) for x in group if x != k), reverse=True)[:TORN_TOP]
+    return sum(best) / len(best)

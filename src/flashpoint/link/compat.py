@@ -56,6 +56,7 @@ CLASS_SECTORS = {"CVL", "MIL", "COP", "GOV", "PRM", "REB", "UAF", "UNK"}
 # A government and its own armed forces or police are one side: reports of one strike name
 # either ('the United States said it bombed', 'US aircraft struck').
 STATE_SECTORS = {"GOV", "MIL", "COP"}
+CIVILIAN_SECTOR = "CVL"
 SAME_NAME = 85      # rapidfuzz ratio: 'Ain Al Asad air base' and 'Ayn al-Asad air base' are one name
 # A toll that sums many incidents ("more than 300 have been killed since January", "this year's
 # toll has passed 40"): a running total, never the same event as one incident it includes.
@@ -84,6 +85,10 @@ def actor_key(actor: Actor) -> str:
 
 
 def is_generic(actor: Actor) -> bool:
+    # Civilians are whoever was hurt: a contractor of one country and a bystander of another
+    # fall in one attack, so 'Civilians (United States)' neither identifies nor contradicts.
+    if actor.sector == CIVILIAN_SECTOR:
+        return True
     if actor.id:
         return actor.country is None and actor.sector in CLASS_SECTORS
     return actor.sector in GENERIC_SECTORS or _norm(actor.name or actor.text) in GENERIC_NAMES

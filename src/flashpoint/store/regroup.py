@@ -144,15 +144,15 @@ def _stories(db, batch_articles: Sequence[str]):
 def stories_among(vecs, published, batch_articles: Sequence[str]):
     """``_stories`` from the articles' vectors and published ISO dates (``terms.neighbourhood``
     over the store, or over a ``terms.TermTable`` for articles never stored)."""
-    from flashpoint.link.articles import cluster_vectors
+    from flashpoint.link.articles import story_clusters
     from flashpoint.link.group import Stories
 
     ids = sorted(vecs)
     dates = [dt.date.fromisoformat(published[i]) if published.get(i) else None for i in ids]
-    clusters = cluster_vectors([vecs[i] for i in ids], dates, similarity, STORY_THRESHOLD)
+    clusters, torn = story_clusters([vecs[i] for i in ids], dates, similarity, STORY_THRESHOLD)
     batch, alike = set(batch_articles), {}
     for c in clusters:
-        members = [ids[k] for k in c]
+        members = [ids[k] for k in c if k not in torn]   # a round-up's story tells nothing
         if len(members) < 2 or not batch & set(members):
             continue
         for x, a in enumerate(members):
