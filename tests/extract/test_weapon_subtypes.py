@@ -1,0 +1,47 @@
+"""ACLED sub-event types that turn on the weapon and on which way the fire went (ACLED
+Codebook 2023: Shelling/artillery/missile attack is fire from afar; Remote
+explosive/landmine/IED needs a device; Armed clash needs two sides exchanging fire). Each
+sentence is written for this project."""
+
+
+def _assault(result):
+    (draft,) = result.of_type("ASSAULT")
+    return draft
+
+
+def test_counted_explosions_with_no_device_named_are_shelling(run):
+    draft = _assault(run("On 12 June, observers counted 14 explosions near Ostrivka."))
+    assert draft.acled_sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_explosions_of_a_named_bomb_stay_a_remote_explosive(run):
+    draft = _assault(run("On 12 June, a bomb hidden in a cart caused two explosions at a market in Barda."))
+    assert draft.acled_sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_single_blast_stays_a_remote_explosive(run):
+    draft = _assault(run("On 12 June, a blast tore through a bus station in Barda, killing four people."))
+    assert draft.acled_sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_grenade_launchers_fired_at_positions_are_shelling(run):
+    draft = _assault(run("On 12 June, rebel units fired grenade launchers at army trenches near Velyka Dolyna."))
+    assert draft.mode == "heavy-weapons"
+    assert draft.acled_sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_mortar_fire_exchanged_by_two_sides_is_an_armed_clash(run):
+    draft = _assault(run("On 12 June, army and rebel units exchanged mortar fire near Velyka Dolyna."))
+    assert draft.acled_sub_event_type == "Armed clash"
+
+
+def test_explosions_in_both_directions_are_an_armed_clash(run):
+    draft = _assault(run("On 12 June, observers recorded 30 explosions in both directions of the "
+                         "front line near Ostrivka."))
+    assert draft.acled_sub_event_type == "Armed clash"
+
+
+def test_both_sides_of_a_river_is_a_place_not_an_exchange(run):
+    draft = _assault(run("On 12 June, rebel units fired mortars at army trenches on both sides of "
+                         "the river near Velyka Dolyna."))
+    assert draft.acled_sub_event_type == "Shelling/artillery/missile attack"
