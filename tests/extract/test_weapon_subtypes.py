@@ -45,3 +45,28 @@ def test_both_sides_of_a_river_is_a_place_not_an_exchange(run):
     draft = _assault(run("On 12 June, rebel units fired mortars at army trenches on both sides of "
                          "the river near Velyka Dolyna."))
     assert draft.acled_sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_counted_shots_are_an_armed_clash(run):
+    draft = _assault(run("Monitors heard 40 shots near Brody on 3 May."))
+    assert draft.acled_sub_event_type == "Armed clash"
+
+
+def test_counted_bursts_of_fire_are_an_event(run):
+    draft = _assault(run("On 3 May, monitors heard 3 bursts of fire near Brody."))
+    assert draft.mode == "firearms"
+
+
+def test_counted_projectiles_are_shelling(run):
+    draft = _assault(run("On 3 May, monitors recorded a total of 12 projectiles/shots near Brody."))
+    assert draft.acled_sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_photographs_are_not_shots_fired(run):
+    assert run("The photographer took 40 shots of the parade in Brody on 3 May.").of_type("ASSAULT") == []
+
+
+def test_thrown_projectiles_are_no_shelling(run):
+    draft = run("On 3 May, protesters threw projectiles at police in Brody.").drafts
+    assert all(d.acled_sub_event_type != "Shelling/artillery/missile attack" for d in draft)
+    assert any(d.mode == "primitive" for d in draft)

@@ -46,6 +46,8 @@ def _weapon_word(tok: Token) -> str:
     word = noun_lemma(tok)
     if word in ("explosion", "blast", "detonation") and tok.tag_ == "NNS":
         return "explosions"
+    if word == "projectile" and lemma(tok.head) in ("throw", "hurl", "pelt", "lob"):
+        return "stone"        # thrown by hand: a crowd's stones and bottles, not artillery
     if word == "grenade" and tok.dep_ == "compound" and noun_lemma(tok.head) == "launcher":
         return "launcher"
     if word == "arm" and any(lemma(c) in ("small", "light") for c in tok.children):
