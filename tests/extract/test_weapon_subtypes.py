@@ -70,3 +70,13 @@ def test_thrown_projectiles_are_no_shelling(run):
     draft = run("On 3 May, protesters threw projectiles at police in Brody.").drafts
     assert all(d.acled_sub_event_type != "Shelling/artillery/missile attack" for d in draft)
     assert any(d.mode == "primitive" for d in draft)
+
+
+def test_gunshots_exchanged_by_two_clans_are_an_armed_clash(run):
+    result = run("On 4 June, two clans exchanged gun shots near Hobyo, and one herder was killed.")
+    assert {d.acled_sub_event_type for d in result.of_type("ASSAULT")} == {"Armed clash"}
+
+
+def test_a_one_sided_shooting_stays_an_attack(run):
+    draft = _assault(run("On 4 June, gunmen shot dead a trader at a market in Hobyo."))
+    assert draft.acled_sub_event_type == "Attack"

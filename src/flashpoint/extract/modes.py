@@ -112,11 +112,17 @@ def with_small_arms(trig: Trigger) -> bool:
 
 def exchanged(trig: Trigger) -> bool:
     """The sentence says the fire went both ways: "in both directions", "exchanged fire", "an
-    exchange of fire", "traded artillery fire" ("both sides of the river" is a place)."""
+    exchange of gunshots", "traded artillery fire", "shot back", "returned fire" ("both sides
+    of the river" is a place)."""
     for tok in trig.head.sent:
         if lemma(tok) == "both" and noun_lemma(tok.head) == "direction":
             return True
-        if lemma(tok) in ("exchange", "trade") and any(
-                noun_lemma(t) == "fire" for c in tok.children for t in (c, *c.children)):
+        if lemma(tok) in ("exchange", "trade", "return") and any(
+                noun_lemma(t) in SHOTS for c in tok.children for t in (c, *c.children)):
+            return True
+        if lemma(tok) in ("shoot", "fire") and any(c.lower_ == "back" for c in tok.children):
             return True
     return False
+
+
+SHOTS = frozenset("fire gunfire shot gunshot".split())
