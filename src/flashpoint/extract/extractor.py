@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 from flashpoint.extract import arguments as args
 from flashpoint.extract import attach as at
 from flashpoint.extract import lexicon as lx
+from flashpoint.extract.aftermath import fold_aftermath
 from flashpoint.extract.disorder import crowd_kind, mark_disorder
 from flashpoint.extract.draft import Draft
 from flashpoint.extract.generic import is_generic
@@ -42,6 +43,7 @@ def extract(article: Article, doc: Doc, places: Sequence[PlaceMention],
     drafts = merge(cands)
     mark_interventions(drafts, dates)
     mark_disorder(drafts, dates)
+    fold_aftermath(drafts, dates)
     return sorted(drafts, key=lambda d: (d.evidence[0], d.trigger[0]))
 
 

@@ -255,6 +255,15 @@ def _give_toll(members: list[Candidate], told: Candidate) -> None:
     target.injuries = target.injuries if target.injuries is not None else d.injuries
 
 
+def _two_sides(d: Draft, o: Draft) -> None:
+    """"A shoot-out broke out and a suspect was shot dead": the killing happened in the
+    exchange of fire, so the one event is the clash (ACLED codes the fight, not its toll)."""
+    if o.two_sided and d.event_type == o.event_type == "ASSAULT" and d.acled_sub_event_type == "Attack" \
+            and d.mode in (None, "firearms"):
+        d.two_sided = True
+        d.acled_event_type, d.acled_sub_event_type = "Battles", "Armed clash"
+
+
 def _fill(into: Candidate, other: Candidate, counts: bool) -> None:
     d, o = into.draft, other.draft
     d.crowd = d.crowd or (o.crowd if not d.actors else "")
@@ -276,6 +285,7 @@ def _fill(into: Candidate, other: Candidate, counts: bool) -> None:
         d.mode = o.mode
         d.cameo, d.acled_event_type, d.acled_sub_event_type = o.cameo, o.acled_event_type, o.acled_sub_event_type
     d.target = d.target or o.target
+    _two_sides(d, o)
     if counts:
         d.fatalities = d.fatalities if d.fatalities is not None else o.fatalities
         d.injuries = d.injuries if d.injuries is not None else o.injuries
