@@ -60,7 +60,7 @@ for _table in (
     _senses("COERCE", "censor deface", "censor"),
     _senses("COERCE", "blockade besiege prevent", "restrict"),
     _senses("COERCE", "occupy annex", "occupy"),
-    _senses("PROTEST", "protest demonstrate march rally picket", "demo"),
+    _senses("PROTEST", "protest demonstrate march rally picket boo heckle", "demo"),
     _senses("PROTEST", "riot", "riot"),
     _senses("PROTEST", "boycott", "boycott"),
     _senses("PROTEST", "block obstruct barricade", "obstruct"),
