@@ -93,3 +93,19 @@ def test_gathering_in_solidarity_is_a_protest(run):
 
 def test_a_family_gathering_is_no_protest(run):
     assert run("On 3 June, families gathered in Ndola for a wedding.").of_type("PROTEST") == []
+
+
+def test_burning_barricades_after_a_demonstration_make_it_violent(run):
+    result = run("On 5 June, in Kitwe, a group of traders demonstrated against new taxes. "
+                 "The group set barricades on fire.")
+    assert {d.acled_sub_event_type for d in result.of_type("PROTEST")} == {"Violent demonstration"}
+
+
+def test_a_road_blocked_with_burning_branches_is_a_violent_demonstration(run):
+    result = run("On 5 June, in Kitwe, residents blocked the main road with burning branches to demand water.")
+    assert {d.acled_sub_event_type for d in result.of_type("PROTEST")} == {"Violent demonstration"}
+
+
+def test_a_road_blocked_with_carts_stays_peaceful(run):
+    result = run("On 5 June, in Kitwe, traders blocked the main road with their carts to demand water.")
+    assert {d.acled_sub_event_type for d in result.of_type("PROTEST")} == {"Peaceful protest"}

@@ -286,6 +286,9 @@ def _fill(into: Candidate, other: Candidate, counts: bool) -> None:
         d.cameo, d.acled_event_type, d.acled_sub_event_type = o.cameo, o.acled_event_type, o.acled_sub_event_type
     d.target = d.target or o.target
     _two_sides(d, o)
+    if d.event_type == o.event_type == "PROTEST" and o.mode == "riot" and d.mode != "riot":
+        d.mode = o.mode      # one gathering: the demonstrators' burning makes it a riot (ACLED)
+        d.cameo, d.acled_event_type, d.acled_sub_event_type = o.cameo, o.acled_event_type, o.acled_sub_event_type
     if counts:
         d.fatalities = d.fatalities if d.fatalities is not None else o.fatalities
         d.injuries = d.injuries if d.injuries is not None else o.injuries

@@ -53,19 +53,22 @@ def _munition_impact(tok: Token, lem: str) -> Optional[Sense]:
     return Sense("ASSAULT", None, "impact")
 
 
-TYRES = frozenset("tire tyre".split())
+TYRES = frozenset("tire tyre barricade".split())
 
 
 def burning_tyres(tok: Token, lem: str) -> Optional[Sense]:
-    """"residents burned tyres", "blocked the road with burning tyres": burning tyres in the
-    street is a demonstration that uses destruction (ACLED: Violent demonstration)."""
+    """"residents burned tyres", "set barricades on fire", "blocked the road with burning
+    tyres / branches": fire in the street is a demonstration that uses destruction (ACLED:
+    Violent demonstration)."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     withs = [g for c in tok.subtree if c.dep_ in ("prep", "agent") and lemma(c) in ("with", "by")
              and c.head.i in (tok.i, *(o.i for o in objs)) for g in c.subtree if g.dep_ in ("pobj", "dobj")]
     if lem in ("burn", "light", "torch", "set") and any(noun_lemma(o) in TYRES for o in objs):
         return Sense("PROTEST", "riot")
-    if lem in ("block", "barricade", "close", "obstruct") and any(noun_lemma(w) in TYRES for w in withs):
-        return Sense("PROTEST", "riot")
+    if lem in ("block", "barricade", "close", "obstruct") and any(
+            noun_lemma(w) in TYRES or any(lemma(c) in ("burning", "burn", "flaming") for c in w.children)
+            for w in withs):
+        return Sense("PROTEST", "riot")       # "blocked the road with burning branches"
     return None
 
 
