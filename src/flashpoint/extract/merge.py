@@ -256,10 +256,12 @@ def _give_toll(members: list[Candidate], told: Candidate) -> None:
 
 
 def _two_sides(d: Draft, o: Draft) -> None:
-    """"A shoot-out broke out and a suspect was shot dead": the killing happened in the
-    exchange of fire, so the one event is the clash (ACLED codes the fight, not its toll)."""
-    if o.two_sided and d.event_type == o.event_type == "ASSAULT" and d.acled_sub_event_type == "Attack" \
-            and d.mode in (None, "firearms"):
+    """"A shoot-out broke out and a suspect was shot dead", "troops clashed with rebels and
+    burned their huts": the killing or burning happened in the fight, so the one event is the
+    clash (ACLED codes the most serious act)."""
+    if o.two_sided and d.event_type == o.event_type == "ASSAULT" and (
+            d.acled_sub_event_type == "Attack" and d.mode in (None, "firearms")
+            or d.acled_sub_event_type == "Looting/property destruction"):
         d.two_sided = True
         d.acled_event_type, d.acled_sub_event_type = "Battles", "Armed clash"
 
@@ -281,7 +283,9 @@ def _fill(into: Candidate, other: Candidate, counts: bool) -> None:
     if not d.places and o.places and into.group is None and not vague_title:
         d.places, into.place_keys, into.coarse_places = list(o.places), set(other.place_keys), other.coarse_places
     # The abduction is the event; shots fired while seizing people are how it was done.
-    if d.mode is None and o.mode is not None or o.mode == "abduct" and d.mode in SEIZING_FORCE:
+    # A clash stays a clash when the burning told with it merges in (ACLED: most serious act).
+    if (d.mode is None and o.mode is not None and not (o.mode == "destroy" and d.two_sided)
+            or o.mode == "abduct" and d.mode in SEIZING_FORCE):
         d.mode = o.mode
         d.cameo, d.acled_event_type, d.acled_sub_event_type = o.cameo, o.acled_event_type, o.acled_sub_event_type
     d.target = d.target or o.target
