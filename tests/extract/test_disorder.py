@@ -69,3 +69,43 @@ def test_petrol_bombs_thrown_by_protesters_are_no_ied(run):
     (draft,) = run("On 5 May, protesters threw petrol bombs at the council gate in Nasiriyah.").of_type("ASSAULT")
     assert draft.mode == "primitive"
     assert draft.acled_sub_event_type == "Violent demonstration"
+
+
+def test_a_motorcade_held_to_demand_is_a_protest(run):
+    result = run("On 3 June, in Ndola, taxi drivers held a motorcade to demand lower fuel prices.")
+    assert [d.acled_sub_event_type for d in result.of_type("PROTEST")] == ["Peaceful protest"]
+
+
+def test_an_escort_convoy_is_no_protest(run):
+    assert run("On 3 June, in Ndola, the police held a convoy to escort the minister.").of_type("PROTEST") == []
+
+
+def test_booing_an_official_is_a_protest(run):
+    result = run("On 3 June, a group of teachers booed the education minister during a ceremony in Ndola.")
+    assert len(result.of_type("PROTEST")) == 1
+
+
+def test_gathering_in_solidarity_is_a_protest(run):
+    result = run("On 3 June, members of a youth group gathered in front of parliament in Lusaka in "
+                 "solidarity with striking miners.")
+    assert len(result.of_type("PROTEST")) == 1
+
+
+def test_a_family_gathering_is_no_protest(run):
+    assert run("On 3 June, families gathered in Ndola for a wedding.").of_type("PROTEST") == []
+
+
+def test_burning_barricades_after_a_demonstration_make_it_violent(run):
+    result = run("On 5 June, in Kitwe, a group of traders demonstrated against new taxes. "
+                 "The group set barricades on fire.")
+    assert {d.acled_sub_event_type for d in result.of_type("PROTEST")} == {"Violent demonstration"}
+
+
+def test_a_road_blocked_with_burning_branches_is_a_violent_demonstration(run):
+    result = run("On 5 June, in Kitwe, residents blocked the main road with burning branches to demand water.")
+    assert {d.acled_sub_event_type for d in result.of_type("PROTEST")} == {"Violent demonstration"}
+
+
+def test_a_road_blocked_with_carts_stays_peaceful(run):
+    result = run("On 5 June, in Kitwe, traders blocked the main road with their carts to demand water.")
+    assert {d.acled_sub_event_type for d in result.of_type("PROTEST")} == {"Peaceful protest"}

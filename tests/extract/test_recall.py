@@ -62,7 +62,7 @@ def test_a_subject_makes_a_vbn_protest_active(run):
 def test_grenade_launchers_and_small_arms_are_a_firefight(run):
     result = run("On 3 May, separatist forces fired grenade launchers and small arms at army positions near Lodz.")
     (draft,) = result.of_type("ASSAULT")
-    assert draft.mode == "firearms"
+    assert draft.mode == "heavy-weapons"          # launchers fire from afar; the small arms make it a clash
     assert draft.acled_sub_event_type == "Armed clash"
     assert result.recipients(draft) == ["army positions"]
 

@@ -94,3 +94,15 @@ def test_opening_fire_on_homes_and_community_members_is_an_attack(run):
     assert draft.acled_sub_event_type == "Attack"
     (draft,) = run("On 3 May, militants killed five members of the Dogon community in Bankass.").of_type("ASSAULT")
     assert draft.acled_sub_event_type == "Attack"
+
+
+def test_a_retired_or_former_officer_shot_dead_is_an_attack_on_a_civilian(run):
+    for text in ("On 9 June, gunmen shot dead a retired police officer outside his home in Mutare.",
+                 "On 9 June, gunmen shot dead a former soldier outside his home in Mutare."):
+        (draft,) = run(text).of_type("ASSAULT")
+        assert draft.acled_sub_event_type == "Attack", text
+
+
+def test_a_serving_officer_shot_dead_at_a_checkpoint_stays_a_clash(run):
+    (draft,) = run("On 9 June, gunmen shot dead a police officer at a checkpoint in Mutare.").of_type("ASSAULT")
+    assert draft.acled_sub_event_type == "Armed clash"

@@ -83,3 +83,16 @@ def test_persian_is_told_from_arabic():
 def test_english_with_quoted_names_in_other_scripts_passes():
     assert problem(ENGLISH + " The group, known in Arabic as كتائب حزب الله, denied it.") is None
 
+
+
+def test_a_short_report_full_of_place_names_is_english():
+    text = ("On 28 April, suspected rebels attacked Mitwaba (Pweto, Haut-Katanga) and "
+            "Kasongo-Lunda (Kwango). No fatalities reported by Radio Okapi.")
+    assert detect_language(text)[0] in (None, "English")
+
+
+def test_a_german_text_with_capitalised_nouns_is_still_german():
+    text = ("Die Polizei hat am Montag in der Stadt zwei Männer festgenommen, die nach "
+            "Angaben der Behörden mit dem Angriff auf das Rathaus in Verbindung stehen und "
+            "nicht aus der Region sind.")
+    assert detect_language(text)[0] == "German"

@@ -41,7 +41,7 @@ def mark_disorder(drafts: list[Draft], dates: Sequence = ()) -> None:
         d.acled_event_type, d.acled_sub_event_type = RIOTS, sub
     arrests = [d for d in drafts if d.event_type == "COERCE" and d.mode == "arrest" and not d.background]
     for d in protests:
-        if arrests and d.acled_sub_event_type == "Peaceful protest" and not _dated_apart(d, arrests, dates):
+        if arrests and d.acled_sub_event_type == "Peaceful protest" and not dated_apart(d, arrests, dates):
             d.acled_sub_event_type = "Protest with intervention"
             for arrest in arrests:     # the arrests at the protest are how it was stopped: one event
                 arrest.acled_event_type, arrest.acled_sub_event_type = "Protests", "Protest with intervention"
@@ -74,7 +74,7 @@ def crowd_kind(head) -> str:
     return "protesters" if word in DEMONSTRATORS else "crowd"
 
 
-def _dated_apart(protest: Draft, others: list[Draft], dates: Sequence) -> bool:
+def dated_apart(protest: Draft, others: list[Draft], dates: Sequence) -> bool:
     """The protest tells a date that none of the arrests shares: another day's events."""
     own = set(protest.dates)
     theirs = {k for d in others for k in d.dates}

@@ -8,12 +8,13 @@ from spacy.tokens import Doc, Span
 from flashpoint.extract import arguments as args
 from flashpoint.extract import attach as at
 from flashpoint.extract import lexicon as lx
+from flashpoint.extract.aftermath import fold_aftermath
 from flashpoint.extract.disorder import crowd_kind, mark_disorder
 from flashpoint.extract.draft import Draft
 from flashpoint.extract.generic import is_generic
 from flashpoint.extract.merge import Candidate, mark_interventions, merge, name_words
 from flashpoint.extract.modality import Outcome, assess
-from flashpoint.extract.modes import with_small_arms
+from flashpoint.extract.modes import exchanged, with_small_arms
 from flashpoint.extract.targets import CIVILIAN, person_guess, side_of_words, victims
 from flashpoint.extract.taxonomy import Codes, codes_for
 from flashpoint.extract.triggers import Trigger, direct_object, find_triggers, noun_lemma, noun_sense
@@ -42,6 +43,7 @@ def extract(article: Article, doc: Doc, places: Sequence[PlaceMention],
     drafts = merge(cands)
     mark_interventions(drafts, dates)
     mark_disorder(drafts, dates)
+    fold_aftermath(drafts, dates)
     return sorted(drafts, key=lambda d: (d.evidence[0], d.trigger[0]))
 
 
@@ -316,7 +318,7 @@ def _set_codes(draft: Draft, trig: Trigger, out: Outcome, hit, harmed, clash: bo
     """``hit``: the recipients' heads and ``harmed``, the victims of the clause's harm verbs."""
     draft.target = side_of_words(hit) or person_guess(harmed + [t for t in hit if t.dep_ in ("dobj", "nsubjpass")])
     draft.two_sided = trig.sense.role == "clash" or (clash and trig.sense.role == "casualty") or (
-        len(draft.actors) > 1 and not draft.recipients and draft.target != CIVILIAN)
+        len(draft.actors) > 1 and not draft.recipients and draft.target != CIVILIAN) or exchanged(trig)
     territory = trig.sense.territory if out.type == trig.sense.type else None
     mode = "firearms" if out.type == "ASSAULT" and with_small_arms(trig) else out.mode
     codes = codes_for(out.type, mode, two_sided=draft.two_sided, civilian_target=draft.target == CIVILIAN,

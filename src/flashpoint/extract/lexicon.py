@@ -60,7 +60,7 @@ for _table in (
     _senses("COERCE", "censor deface", "censor"),
     _senses("COERCE", "blockade besiege prevent", "restrict"),
     _senses("COERCE", "occupy annex", "occupy"),
-    _senses("PROTEST", "protest demonstrate march rally picket", "demo"),
+    _senses("PROTEST", "protest demonstrate march rally picket boo heckle", "demo"),
     _senses("PROTEST", "riot", "riot"),
     _senses("PROTEST", "boycott", "boycott"),
     _senses("PROTEST", "block obstruct barricade", "obstruct"),
@@ -341,11 +341,11 @@ MODE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
     ("aerial", frozenset("air airstrike aircraft warplane jet helicopter gunship bomber plane "
                          "aerial air-strike airforce".split())),
     ("heavy-weapons", frozenset("rocket missile mortar artillery shell shelling tank katyusha "
-                                "howitzer barrage grad projectile".split())),
+                                "howitzer barrage grad projectile launcher ifv explosions".split())),
     ("explosives", frozenset("bomb ied explosive roadside landmine mine grenade bombing "
                              "explosion blast minefield booby-trap".split())),
     ("firearms", frozenset("gun gunfire rifle bullet gunman sniper machine-gun firearm "
-                           "gunbattle firefight pistol launcher shoot-out shootout gunshot".split())),
+                           "gunbattle firefight pistol shoot-out shootout gunshot".split())),
     ("primitive", frozenset("knife machete stone axe stick spear sword molotov".split())),
     ("crowd-control", frozenset("teargas tear rubber baton cannon".split())),
 )

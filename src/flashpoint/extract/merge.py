@@ -255,6 +255,17 @@ def _give_toll(members: list[Candidate], told: Candidate) -> None:
     target.injuries = target.injuries if target.injuries is not None else d.injuries
 
 
+def _two_sides(d: Draft, o: Draft) -> None:
+    """"A shoot-out broke out and a suspect was shot dead", "troops clashed with rebels and
+    burned their huts": the killing or burning happened in the fight, so the one event is the
+    clash (ACLED codes the most serious act)."""
+    if o.two_sided and d.event_type == o.event_type == "ASSAULT" and (
+            d.acled_sub_event_type == "Attack" and d.mode in (None, "firearms")
+            or d.acled_sub_event_type == "Looting/property destruction"):
+        d.two_sided = True
+        d.acled_event_type, d.acled_sub_event_type = "Battles", "Armed clash"
+
+
 def _fill(into: Candidate, other: Candidate, counts: bool) -> None:
     d, o = into.draft, other.draft
     d.crowd = d.crowd or (o.crowd if not d.actors else "")
@@ -272,10 +283,16 @@ def _fill(into: Candidate, other: Candidate, counts: bool) -> None:
     if not d.places and o.places and into.group is None and not vague_title:
         d.places, into.place_keys, into.coarse_places = list(o.places), set(other.place_keys), other.coarse_places
     # The abduction is the event; shots fired while seizing people are how it was done.
-    if d.mode is None and o.mode is not None or o.mode == "abduct" and d.mode in SEIZING_FORCE:
+    # A clash stays a clash when the burning told with it merges in (ACLED: most serious act).
+    if (d.mode is None and o.mode is not None and not (o.mode == "destroy" and d.two_sided)
+            or o.mode == "abduct" and d.mode in SEIZING_FORCE):
         d.mode = o.mode
         d.cameo, d.acled_event_type, d.acled_sub_event_type = o.cameo, o.acled_event_type, o.acled_sub_event_type
     d.target = d.target or o.target
+    _two_sides(d, o)
+    if d.event_type == o.event_type == "PROTEST" and o.mode == "riot" and d.mode != "riot":
+        d.mode = o.mode      # one gathering: the demonstrators' burning makes it a riot (ACLED)
+        d.cameo, d.acled_event_type, d.acled_sub_event_type = o.cameo, o.acled_event_type, o.acled_sub_event_type
     if counts:
         d.fatalities = d.fatalities if d.fatalities is not None else o.fatalities
         d.injuries = d.injuries if d.injuries is not None else o.injuries

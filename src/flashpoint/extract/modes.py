@@ -18,6 +18,8 @@ def with_mode(trig: Trigger) -> Trigger:
     if trig.sense.type != "ASSAULT":
         return trig
     words = {_weapon_word(t): t for t in _weapon_context(trig)}
+    if DEVICES & (set(words) | {noun_lemma(t) for t in trig.head.sent}):
+        words.pop("explosions", None)     # "a bomb caused two explosions": the device says what it was
     for mode, vocab in lx.MODE_WORDS:
         hit = next((w for w in words if w in vocab), None)
         if hit is not None:
@@ -31,10 +33,21 @@ def with_mode(trig: Trigger) -> Trigger:
 _RANK = {m: i for i, (m, _) in enumerate(lx.MODE_WORDS)}
 
 
+# Words that name a planted or thrown device (ACLED 2023, Remote explosive/landmine/IED).
+DEVICES = frozenset("bomb ied explosive landmine mine grenade booby-trap roadside device".split())
+
+
 def _weapon_word(tok: Token) -> str:
-    """The weapon a word names: a "grenade launcher" fires grenades (a light weapon of a
-    firefight, not the hand grenade ACLED's Grenade type means); "small arms" are guns."""
+    """The weapon a word names: a "grenade launcher" fires grenades from a distance (indirect
+    fire, which ACLED codes as shelling, not the hand grenade its Grenade type means); "small
+    arms" are guns. Explosions counted in the plural with no device named ("several
+    explosions near the front") are fire from afar, which ACLED codes as shelling; a single
+    blast is the device's."""
     word = noun_lemma(tok)
+    if word in ("explosion", "blast", "detonation") and tok.tag_ == "NNS":
+        return "explosions"
+    if word == "projectile" and lemma(tok.head) in ("throw", "hurl", "pelt", "lob"):
+        return "stone"        # thrown by hand: a crowd's stones and bottles, not artillery
     if word == "grenade" and tok.dep_ == "compound" and noun_lemma(tok.head) == "launcher":
         return "launcher"
     if word == "arm" and any(lemma(c) in ("small", "light") for c in tok.children):
@@ -85,10 +98,31 @@ def _np_words(tok: Token) -> Iterable[Token]:
 
 def with_small_arms(trig: Trigger) -> bool:
     """Heavy weapons fired along with small arms ("mortars, machine guns and small arms at the
-    positions"): ground fighting, which ACLED codes as an Armed clash, not shelling."""
+    positions"), or fire that went both ways: ground fighting, which ACLED codes as an Armed
+    clash, not shelling (one side firing at a target out of reach)."""
     if trig.sense.mode != "heavy-weapons":
         return False
+    if exchanged(trig):
+        return True
     firearms = dict(lx.MODE_WORDS)["firearms"]
     listed = [c for t in _weapon_context(trig) for c in (t, *t.conjuncts)]
     return any(_weapon_word(t) in firearms for t in listed + [g for c in listed for g in c.children
                                                              if g.dep_ in ("compound", "amod")])
+
+
+def exchanged(trig: Trigger) -> bool:
+    """The sentence says the fire went both ways: "in both directions", "exchanged fire", "an
+    exchange of gunshots", "traded artillery fire", "shot back", "returned fire" ("both sides
+    of the river" is a place)."""
+    for tok in trig.head.sent:
+        if lemma(tok) == "both" and noun_lemma(tok.head) == "direction":
+            return True
+        if lemma(tok) in ("exchange", "trade", "return") and any(
+                noun_lemma(t) in SHOTS for c in tok.children for t in (c, *c.children)):
+            return True
+        if lemma(tok) in ("shoot", "fire") and any(c.lower_ == "back" for c in tok.children):
+            return True
+    return False
+
+
+SHOTS = frozenset("fire gunfire shot gunshot".split())

@@ -53,34 +53,45 @@ def _munition_impact(tok: Token, lem: str) -> Optional[Sense]:
     return Sense("ASSAULT", None, "impact")
 
 
-TYRES = frozenset("tire tyre".split())
+TYRES = frozenset("tire tyre barricade".split())
 
 
 def burning_tyres(tok: Token, lem: str) -> Optional[Sense]:
-    """"residents burned tyres", "blocked the road with burning tyres": burning tyres in the
-    street is a demonstration that uses destruction (ACLED: Violent demonstration)."""
+    """"residents burned tyres", "set barricades on fire", "blocked the road with burning
+    tyres / branches": fire in the street is a demonstration that uses destruction (ACLED:
+    Violent demonstration)."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     withs = [g for c in tok.subtree if c.dep_ in ("prep", "agent") and lemma(c) in ("with", "by")
              and c.head.i in (tok.i, *(o.i for o in objs)) for g in c.subtree if g.dep_ in ("pobj", "dobj")]
     if lem in ("burn", "light", "torch", "set") and any(noun_lemma(o) in TYRES for o in objs):
         return Sense("PROTEST", "riot")
-    if lem in ("block", "barricade", "close", "obstruct") and any(noun_lemma(w) in TYRES for w in withs):
-        return Sense("PROTEST", "riot")
+    if lem in ("block", "barricade", "close", "obstruct") and any(
+            noun_lemma(w) in TYRES or any(lemma(c) in ("burning", "burn", "flaming") for c in w.children)
+            for w in withs):
+        return Sense("PROTEST", "riot")       # "blocked the road with burning branches"
     return None
 
 
 GATHER_VERBS = frozenset("gather assemble converge congregate mass camp rally".split())
 CAUSE_VERBS = frozenset("demand protest denounce condemn reject oppose decry call press urge "
-                        "express claim voice seek request ask".split())
+                        "express claim voice seek request ask pressure".split())
+# Processions that people hold to make a demand: "held a motorcade to demand lower taxes".
+PROCESSIONS = frozenset("motorcade caravan procession cavalcade convoy".split())
+# "gathered ... in solidarity with the strikers", "in protest at the closure".
+CAUSE_NOUNS = frozenset("solidarity protest".split())
 
 
 def _gathering(tok: Token, lem: str) -> Optional[Sense]:
     """"bus drivers gathered outside the depot to demand their wages": people who come
     together to make a demand hold a protest (CAMEO 141), though no word says "protest"."""
-    if lem not in GATHER_VERBS:
+    held = lem in ("hold", "stage", "do", "organize", "organise") and any(
+        c.dep_ == "dobj" and noun_lemma(c) in PROCESSIONS for c in tok.children)
+    if lem not in GATHER_VERBS and not held:
         return None
     purposes = [c for c in tok.subtree if c.i > tok.i and lemma(c) in CAUSE_VERBS and is_verb(c)
                 and (any(a.tag_ == "TO" for a in c.children) or c.dep_ == "conj" or c.tag_ == "VBG")]
-    if not purposes:           # "to protest", "to commemorate ... and denounce", "demanding ..."
+    causes = [g for c in tok.subtree if c.dep_ == "prep" and lemma(c) == "in"
+              for g in c.children if noun_lemma(g) in CAUSE_NOUNS]
+    if not purposes and not causes:  # "to protest", "to commemorate ... and denounce", "demanding ..."
         return None
     return Sense("PROTEST", "demo")

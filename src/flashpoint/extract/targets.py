@@ -62,14 +62,20 @@ HARM_VERBS = frozenset("kill shoot wound injure murder execute behead stab hack 
                        "rape maim burn hit".split())
 
 
+# A soldier or police officer who is no longer serving is a civilian when attacked (ACLED
+# Codebook 2023, Violence against civilians: "former" and "retired" members of armed forces).
+NOT_SERVING = frozenset("former retired ex ex-".split())
+
+
 def side_of_words(heads: Iterable[Token]) -> Optional[str]:
     """ARMED when any head (or its compound modifier: "police chief") is an armed word,
     CIVILIAN when some head is a civilian word or a person's name, else None."""
     civilian = False
     for head in heads:
         words = [noun_lemma(head)] + [noun_lemma(c) for c in head.children if c.dep_ in ("compound", "amod")]
-        if any(w in ARMED_TARGETS for w in words):
+        if any(w in ARMED_TARGETS for w in words) and not NOT_SERVING & set(words):
             return ARMED
+        civilian = civilian or bool(NOT_SERVING & set(words))
         civilian = civilian or words[0] in CIVILIAN_TARGETS or head.ent_type_ == "PERSON"
     return CIVILIAN if civilian else None
 

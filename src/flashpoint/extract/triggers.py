@@ -379,7 +379,28 @@ def noun_sense(tok: Token) -> Optional[Sense]:
         return _state_of(tok)
     if word == "fire" and not _gunfire(tok):
         return None
-    return lx.NOUNS.get(word)
+    return lx.NOUNS.get(word) or _counted_fire(tok)
+
+
+# Nouns that count fire, and the sense of the fire they count.
+COUNTED_FIRE = {"shot": "gunfire", "gunshot": "gunfire", "burst": "gunfire", "projectile": "shelling"}
+
+
+def _counted_fire(tok: Token) -> Optional[Sense]:
+    """"recorded 12 shots", "a total of 40 projectiles/shots", "six bursts of fire": fire
+    counted in the plural is fighting someone saw or heard. Uncounted, a "shot" may be a photo
+    and thrown "projectiles" are a crowd's stones."""
+    word = noun_lemma(tok)
+    if word not in COUNTED_FIRE or tok.tag_ != "NNS" or lemma(tok.head) in ("throw", "hurl", "pelt", "take"):
+        return None
+    if any(lemma(c) == "of" and not any(noun_lemma(g) == "fire" for g in c.children) for c in tok.children):
+        return None          # "40 shots of the parade"
+    listed = [tok] + [c for c in tok.children if c.dep_ in ("nmod", "compound")]      # "projectiles/shots"
+    if not any(g.dep_ == "nummod" and g.like_num for t in listed for g in t.children):
+        return None
+    if word == "burst" and not any(noun_lemma(g) == "fire" for c in tok.children for g in c.children):
+        return None
+    return lx.NOUNS[COUNTED_FIRE[word]]
 
 
 def _turned_violent(tok: Token) -> bool:

@@ -43,6 +43,7 @@ FUNCTION_WORDS = {
     "Turkish": "ve bir bu da de için ile olarak daha çok gibi ama sonra iki olan kadar",
 }
 _WORDS = {lang: frozenset(words.split()) for lang, words in FUNCTION_WORDS.items()}
+_ANY_FUNCTION = frozenset().union(*_WORDS.values())
 
 # Scripts that rule English out, by the first word of the Unicode character name.
 SCRIPTS = {
@@ -95,7 +96,9 @@ def detect_language(sample: str) -> tuple[Optional[str], str]:
     script = dominant_script(sample)
     if script is not None:
         return script, "from its writing system"
-    words = [w.lower() for w in _WORD.findall(sample)]
+    # Capitalised words are mostly names (places, people, groups) that belong to no language;
+    # a short report full of them is no less English. Function words count however written.
+    words = [w.lower() for w in _WORD.findall(sample) if not w[:1].isupper() or w.lower() in _ANY_FUNCTION]
     if len(words) < MIN_WORDS:
         return None, "too little text to judge"
     shares = {lang: sum(w in vocab for w in words) / len(words) for lang, vocab in _WORDS.items()}
