@@ -32,6 +32,7 @@ import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from flashpoint.link.articles import components
 from flashpoint.record import Event, StoredEvent
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,24 +78,6 @@ def ingest_and_list(inputs: list[str], db: Path) -> list[StoredEvent]:
     return [StoredEvent.model_validate_json(line) for line in out.splitlines() if line.strip()]
 
 
-def _components(n: int, groups: list[list[int]]) -> list[list[int]]:
-    parent = list(range(n))
-
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for g in groups:
-        for x in g[1:]:
-            parent[root(x)] = root(g[0])
-    out: dict[int, list[int]] = defaultdict(list)
-    for x in range(n):
-        out[root(x)].append(x)
-    return sorted(out.values())
-
-
 # ---- ECB+ ---------------------------------------------------------------------------------
 
 def ecb_rows() -> list[dict]:
@@ -112,7 +95,8 @@ def ecb_input(rows: list[dict], path: Path) -> None:
 def ecb_clusters(events: list[StoredEvent], ids: list[str]) -> tuple[list, list]:
     """Article clusters in the two readings: linked through shared events, and main event."""
     pos = {a: k for k, a in enumerate(ids)}
-    linked = _components(len(ids), [[pos[a] for a in e.sources] for e in events])
+    linked = components(len(ids), [(pos[a], pos[b]) for e in events
+                                   for a, b in zip(e.sources, e.sources[1:])])
     return linked, _main_event(events, ids)
 
 

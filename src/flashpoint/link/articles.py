@@ -96,7 +96,8 @@ class _Similarity:
         return sum(w * tfidf.cosine(self.vecs[c][i], self.vecs[c][j]) for c, w in self.weights.items())
 
 
-def _components(n: int, edges: list[tuple[int, int]]) -> list[list[int]]:
+def components(n: int, edges: list[tuple[int, int]]) -> list[list[int]]:
+    """The connected components of ``n`` items joined by ``edges`` (union-find)."""
     parent = list(range(n))
 
     def root(x: int) -> int:
@@ -151,7 +152,7 @@ def cluster_articles(docs: Sequence[ArticleDoc], threshold: float = DEFAULT_THRE
     sim = _Similarity(docs, weights or DEFAULT_WEIGHTS, max_days_apart, background)
     edges = sorted(p for p in sim.candidates() if sim(*p) >= threshold)
     clusters = []
-    for comp in _components(len(docs), edges):
+    for comp in components(len(docs), edges):
         if len(comp) == 1:
             clusters.append(comp)
             continue
@@ -194,7 +195,7 @@ def story_clusters(vecs: Sequence[dict[str, dict[str, float]]], published: Seque
 
     edges = sorted(p for p in pairs if sim(*p) >= threshold)
     clusters = []
-    for comp in _components(len(vecs), edges):
+    for comp in components(len(vecs), edges):
         if len(comp) == 1:
             clusters.append(comp)
             continue
