@@ -55,11 +55,23 @@ def main(argv: list[str] | None = None) -> int:
         return OK
     except OSError as exc:  # standard output on a full disk, a vanished folder...
         where = exc.filename or "standard output"
+        if not exc.filename:
+            _drop_unwritable_stdout()
         return _fail(args, f"cannot write {where}: {exc.strerror or exc}; free space or fix the "
                            "path, then run the command again")
     except KeyboardInterrupt:
         print("flashpoint: interrupted", file=sys.stderr)
         return SOME_FAILED
+
+
+def _drop_unwritable_stdout() -> None:
+    """Point standard output at the null device: what is left in its buffer can never be
+    written, and Python's own flush at exit would fail again (exit status 120) after our
+    one-line message."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):  # no file descriptor to redirect: nothing more to do
+        pass
 
 
 def _fail(args, message: str) -> int:

@@ -79,7 +79,9 @@ class PgServer:
     def _run(self, program: str, *args: str) -> None:
         cmd = [str(self.bin / program), *args]
         if self.as_user:
-            cmd = ["runuser", "-u", self.as_user, "--", *cmd]
+            # util-linux's runuser lives in /usr/sbin, which a plain user's PATH may lack
+            runuser = shutil.which("runuser") or "/usr/sbin/runuser"
+            cmd = [runuser, "-u", self.as_user, "--", *cmd]
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
         if done.returncode != 0:
             log = self.root / "server.log"
