@@ -39,7 +39,7 @@ def cases(tmp: Path) -> list[Case]:
     urls = [f"PostgreSQL://fp:{SECRET}@127.0.0.1:1/db", f"postgresql://fp:{SECRET}%zz@h:5432/db",
             f"postgresql://fp:{SECRET} x@h:5432/db", f"postgresql://fp:{SECRET}@h:54x2/db",
             f"postgresql://fp:{SECRET}@h:99999/db", f"postgresql://fp:{SECRET}@[::1/db",
-            f"postgresql://fp:Hun@ter2pw@127.0.0.1:1/db"]
+            "postgresql://fp:Hun@ter2pw@127.0.0.1:1/db"]
     return [
         Case("missing file (extract)", f"fp extract {tmp}/gone.txt", 2),
         Case("missing files (ingest) make no store",
