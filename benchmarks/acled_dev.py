@@ -33,6 +33,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from flashpoint.geo import km
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "acled_dev" / "acled_dev.jsonl"
 FLASHPOINT = ROOT / ".venv" / "bin" / "flashpoint"
@@ -66,12 +68,6 @@ def extract(rows: list[dict]) -> dict[str, dict]:
 
 def published(row: dict) -> str:
     return (dt.date.fromisoformat(row["gold"]["event_date"]) + dt.timedelta(days=2)).isoformat()
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2, dlat, dlon = map(math.radians, (lat1, lat2, lat2 - lat1, lon2 - lon1))
-    a = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
 def words(text: str) -> set[str]:

@@ -15,14 +15,14 @@ One bad article is recorded on its Result and counted; it never stops the run.
 from __future__ import annotations
 
 import itertools
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence, Union
 
-from flashpoint.errors import ConfigError, DuplicateArticle, FlashpointError
+from flashpoint.errors import ConfigError, FlashpointError
 from flashpoint.record import (
     Article, DateMention, Evidence, Event, PlaceMention, content_id,
 )
+from flashpoint.summary import Summary  # noqa: F401  (the run summary, imported from here too)
 
 if TYPE_CHECKING:  # the extract package imports spaCy: load it only when a run starts
     from flashpoint.extract.draft import Draft
@@ -51,36 +51,6 @@ class Result:
     dates: list[DateMention] = field(default_factory=list)
     error: Optional[FlashpointError] = None
     skipped: Optional[FlashpointError] = None  # set aside on purpose (not English), not failed
-
-
-@dataclass
-class Summary:
-    """Counts for the run summary printed on standard error."""
-
-    articles: int = 0
-    events: int = 0
-    skipped: int = 0
-    errors: int = 0
-    repeated_ids: int = 0   # of the errors: articles refused because their id was read before
-    by_type: Counter = field(default_factory=Counter)
-
-    def add(self, result: Result) -> None:
-        if result.error is not None:
-            self.errors += 1
-            self.repeated_ids += isinstance(result.error, DuplicateArticle)
-        elif result.skipped is not None:
-            self.skipped += 1
-        else:
-            self.articles += 1
-            self.events += len(result.events)
-            self.by_type.update(e.event_type for e in result.events)
-
-    def line(self) -> str:
-        types = ", ".join(f"{t} {n}" for t, n in self.by_type.most_common())
-        return (f"{self.articles} articles read, {self.events} events found"
-                f"{' (' + types + ')' if types else ''}; "
-                f"{self.skipped} skipped, {self.errors} errors"
-                f"{f' ({self.repeated_ids} repeated ids)' if self.repeated_ids else ''}")
 
 
 class Pipeline:

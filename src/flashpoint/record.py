@@ -189,5 +189,15 @@ def content_id(*parts: object, length: int = 16) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:length]
 
 
+def event_id(mention_ids: list[str], salt: int = 0) -> str:
+    """THE id rule for a grouped event: a hash of its smallest mention id (salted when that id
+    is taken). The store gives a new event this id and keeps it while reports join, so stored
+    ids never change when an event grows; ``link.reconcile`` uses it when given no id."""
+    first = min(mention_ids)
+    if salt:
+        return content_id("event", first, str(salt))
+    return content_id("event", first)
+
+
 def event_json_schema() -> dict:
     return Event.model_json_schema()

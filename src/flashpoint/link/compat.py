@@ -9,7 +9,6 @@ distance that widens with the coarser place's UCDP precision, and containment fo
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from typing import Iterable, NamedTuple, Optional
 
 from rapidfuzz import fuzz
 
+from flashpoint import geo
 from flashpoint.record import Actor, Event, Place, When
 
 DATE_TOLERANCE_DAYS = 1
@@ -171,10 +171,8 @@ def compare_dates(a: Facts, b: Facts) -> Verdict:
 # ---- places -------------------------------------------------------------------------------
 
 def distance_km(a: Place, b: Place) -> float:
-    """Great-circle distance (haversine, mean Earth radius 6371 km)."""
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    """Great-circle distance between two places (``geo.km``)."""
+    return geo.km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _contains(coarse: Place, fine: Place) -> Optional[bool]:

@@ -20,7 +20,8 @@ from collections import Counter
 from typing import Callable, Optional, Sequence, TypeVar
 
 from flashpoint.link.compat import NEAR_KM, actor_key, distance_km, is_generic
-from flashpoint.record import Actor, Count, Event, Link, Place, StoredEvent, When, content_id
+from flashpoint.record import Actor, Count, Event, Link, Place, StoredEvent, When
+from flashpoint.record import event_id as rule_event_id
 from flashpoint.link import LinkError
 
 T = TypeVar("T")
@@ -171,7 +172,7 @@ def reconcile(mentions: Sequence[Event], published: dict[str, Optional[dt.date]]
     """The stored event for one group of mentions (as ``group_mentions`` returns them).
 
     ``published`` maps article ids to publication dates (missing or None: unknown); earlier
-    reports win ties. ``event_id`` defaults to a content hash of the sorted mention ids.
+    reports win ties. ``event_id`` defaults to the store's rule, ``record.event_id``.
     """
     if not mentions:
         raise LinkError("reconcile() got no mentions: pass one cluster from group_mentions(), "
@@ -186,7 +187,7 @@ def reconcile(mentions: Sequence[Event], published: dict[str, Optional[dt.date]]
     acled = _majority([(m.acled_event_type, m.acled_sub_event_type) for m in coded
                        if m.acled_event_type])
     return StoredEvent(
-        id=event_id or content_id("event", *sorted(m.id for m in mentions)),
+        id=event_id or rule_event_id([m.id for m in mentions]),
         article_id=lead.article_id, event_type=_majority([m.event_type for m in mentions]),
         mode=mode,
         acled_event_type=acled[0] if acled else None, acled_sub_event_type=acled[1] if acled else None,

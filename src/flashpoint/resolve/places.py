@@ -19,6 +19,7 @@ from typing import NamedTuple, Optional
 
 from spacy.tokens import Doc
 
+from flashpoint.geo import km as _km  # the one distance (benchmarks/geovirus.py imports _km)
 from flashpoint.record import Article, Place, PlaceMention
 from flashpoint.resolve.gazetteer import Entry, Gazetteer, default_gazetteer, normalise
 from flashpoint.resolve.place_hierarchy import in_unit
@@ -386,10 +387,3 @@ def _accept(spot: Spot, best: Optional[Entry], ctx: _Context) -> Optional[Entry]
     strong = (best.primary or best.population >= MIN_POPULATION or best.kind != "locality"
               or curated or ctx.share(best.country) >= 0.2)
     return best if strong else None
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))

@@ -5,7 +5,7 @@ point (``scale.submit``) call; see ``scale.spark`` for the stages and the Parque
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
 from flashpoint.record import Article, Event, StoredEvent
@@ -13,24 +13,7 @@ from flashpoint.scale import grouping
 from flashpoint.scale.spark import (
     EVENT_COLUMNS, MENTION_COLUMNS, extract_partition, read_lines,
 )
-
-
-@dataclass
-class SparkSummary:
-    """What one Spark run did; ``str()`` is the report line for standard error."""
-
-    articles: int = 0
-    mentions: int = 0
-    events: int = 0
-    skipped: int = 0
-    failed: int = 0
-    problems: list[str] = field(default_factory=list)
-    stored: Optional[str] = None   # the store's own report, with --db
-
-    def __str__(self) -> str:
-        line = (f"{self.articles} articles read, {self.mentions} mentions, {self.events} "
-                f"events; {self.skipped} skipped, {self.failed} failed")
-        return line + (f"; store: {self.stored}" if self.stored else "")
+from flashpoint.summary import SparkSummary
 
 
 @dataclass

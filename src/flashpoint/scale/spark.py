@@ -25,6 +25,7 @@ import sys
 from typing import Iterable, Iterator, Optional
 
 from flashpoint.errors import ConfigError, FlashpointError
+from flashpoint.summary import outcome
 
 _PIPELINES: dict = {}  # per executor process: (model, batch size) -> Pipeline, kept across tasks
 MENTION_COLUMNS = ("id", "article_id", "event_type", "date_start", "country", "published", "record")
@@ -127,7 +128,7 @@ def result_row(result) -> tuple:
     """(article JSON or None, problem text or None, 'error'/'skipped'/None, mention rows)."""
     article = result.article
     problem = result.error or result.skipped
-    kind = "error" if result.error else "skipped" if result.skipped else None
+    kind = outcome(result)
     published = article.published.isoformat() if article and article.published else None
     mentions = [] if problem else [_mention_row(e, published) for e in result.events]
     return (article.model_dump_json() if article else None,

@@ -12,7 +12,7 @@ block's events and what became of the old ones. Ids are stable:
   (ties: the smaller id); each old id survives in one cluster at most;
 - an old id that survives nowhere becomes an alias of the cluster that took most of its
   mentions (``Plan.aliases``), so links, bookmarks and lookups follow it;
-- a new cluster gets ``event_id`` of its smallest mention id.
+- a new cluster gets ``record.event_id`` of its mention ids (the one rule: its smallest id).
 The same block always gives the same plan.
 """
 from __future__ import annotations
@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Mapping, Optional, Protocol
 
 from flashpoint.errors import StoreError
-from flashpoint.record import Event, Link, StoredEvent, content_id
+from flashpoint.record import Event, Link, StoredEvent, event_id
 
 Context = tuple[int, int, str]
 
@@ -64,13 +64,6 @@ class LinkModule:
         from flashpoint.link.relations import find_links
 
         return find_links(events, mentions_by_event, sentences, answering)
-
-
-def event_id(mention_ids: list[str], salt: int = 0) -> str:
-    """The id a new event gets: from its smallest member (salted when that id is taken)."""
-    if salt:
-        return content_id("event", min(mention_ids), str(salt))
-    return content_id("event", min(mention_ids))
 
 
 @dataclass

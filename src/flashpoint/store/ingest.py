@@ -8,47 +8,17 @@ add) regroups it after storing, so it ends with the data of one clean run.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional, Protocol
 
 from flashpoint.record import Article
 from flashpoint.store.grouping import Grouper
-from flashpoint.store.store import ADDED, REPLACED, UNCHANGED, Store, open_store
+from flashpoint.store.store import Store, open_store
+from flashpoint.summary import ERROR, SKIPPED, IngestSummary, outcome
 
 
 class Pipeline(Protocol):
     def run(self, items: Iterable) -> Iterator:
         """Yield results with .article, .events, .error (and optionally .skipped)."""
-
-
-@dataclass
-class IngestSummary:
-    """What one ingest run did; ``str()`` is the one-line report for standard error."""
-
-    added: int = 0
-    replaced: int = 0
-    unchanged: int = 0
-    skipped: int = 0
-    failed: int = 0
-    mentions: int = 0
-    events: Optional[int] = None     # events in the store after regrouping (None: not regrouped)
-    touched: list[str] = field(default_factory=list)   # ids of the events this run wrote
-    problems: list[str] = field(default_factory=list)
-
-    def count(self, outcome: str, n_mentions: int) -> None:
-        if outcome == UNCHANGED:
-            self.unchanged += 1
-            return
-        self.added += outcome == ADDED
-        self.replaced += outcome == REPLACED
-        self.mentions += n_mentions
-
-    def __str__(self) -> str:
-        grouped = (f"; the store now holds {self.events} events" if self.events is not None
-                   else "; events unchanged")
-        return (f"{self.added} articles added, {self.replaced} replaced, {self.unchanged} "
-                f"unchanged, {self.skipped} skipped, {self.failed} failed; "
-                f"{self.mentions} mentions stored{grouped}")
 
 
 def skip_stored(store: Store, items: Iterable, summary: Optional[IngestSummary] = None
@@ -71,17 +41,17 @@ def ingest_results(store: Store, results: Iterable, summary: Optional[IngestSumm
     """Store every good result, one transaction each, then regroup when anything changed."""
     summary = summary if summary is not None else IngestSummary()
     for result in results:
-        problem = getattr(result, "error", None)
-        if problem is not None or result.article is None:
+        kind = outcome(result)
+        if kind == ERROR or result.article is None:
             summary.failed += 1
-            summary.problems.append(str(problem) if problem is not None
+            summary.problems.append(str(result.error) if kind == ERROR
                                     else "the pipeline returned a result without an article")
             continue
-        if getattr(result, "skipped", None) is not None:
+        if kind == SKIPPED:
             summary.skipped += 1
             continue
-        outcome = store.ingest_result(result.article, list(result.events))
-        summary.count(outcome, len(result.events))
+        stored = store.ingest_result(result.article, list(result.events))
+        summary.count(stored, len(result.events))
     if store.needs_regroup():
         done = store.regroup_touched()
         summary.events, summary.touched = done.total, done.touched

@@ -25,8 +25,8 @@ from flashpoint.store.terms import forget_article, index_article, mention_contex
 from flashpoint.store.location import locate
 from flashpoint.store.migrations import applied, migrate
 from flashpoint.store.query import EventFilter, where_clause
+from flashpoint.summary import ADDED, REPLACED, UNCHANGED
 
-ADDED, REPLACED, UNCHANGED = "added", "replaced", "unchanged"
 TABLES = ("articles", "mentions", "events", "event_mentions", "links", "meta", "pending",
           "stale_events", "event_aliases", "article_terms", "term_index", "term_df")
 

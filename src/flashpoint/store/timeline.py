@@ -41,22 +41,13 @@ def timeline_text(store, flt: Optional[EventFilter] = None) -> str:
 
 def _components(events: list[StoredEvent]) -> list[list[str]]:
     """Groups of event ids joined by links, each sorted in timeline order."""
-    parent = {e.id: e.id for e in events}
+    from flashpoint.link.articles import components  # the one union-find
 
-    def root(i: str) -> str:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for e in events:
-        for link in e.links:
-            if link.event_id in parent:
-                parent[root(e.id)] = root(link.event_id)
-    groups: dict[str, list[StoredEvent]] = {}
-    for e in events:
-        groups.setdefault(root(e.id), []).append(e)
-    return [[e.id for e in sorted(g, key=_order)] for g in groups.values()]
+    index = {e.id: k for k, e in enumerate(events)}
+    edges = [(index[e.id], index[link.event_id]) for e in events for link in e.links
+             if link.event_id in index]
+    groups = components(len(events), edges)
+    return [[e.id for e in sorted((events[k] for k in g), key=_order)] for g in groups]
 
 
 def _order(e: StoredEvent) -> tuple:
