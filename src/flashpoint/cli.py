@@ -330,8 +330,7 @@ def _add_events(sub) -> None:
     p = sub.add_parser("events", help="query and export stored events",
                        description="Filter the stored events and write them in a format.")
     _db_option(p)
-    p.add_argument("--format", default="jsonl",
-                   choices=["jsonl", "csv", "acled", "plover", "geojson"])
+    p.add_argument("--format", default="jsonl", choices=_export_formats())
     p.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD")
     p.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD")
     p.add_argument("--type", action="append", dest="types", metavar="PLOVER_TYPE",
@@ -341,6 +340,12 @@ def _add_events(sub) -> None:
     p.add_argument("--bbox", metavar="MINLON,MINLAT,MAXLON,MAXLAT")
     p.add_argument("--text", metavar="TEXT", help="evidence quote contains TEXT")
     p.set_defaults(func=cmd_events)
+
+
+def _export_formats() -> tuple[str, ...]:
+    from flashpoint.export import FORMATS
+
+    return FORMATS
 
 
 def cmd_events(args) -> int:

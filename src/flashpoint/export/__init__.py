@@ -5,53 +5,38 @@
 
 ``articles`` (article id -> ArticleInfo, optional) lets the ACLED ``source`` column name the
 outlets and PLOVER's ``cite_info`` carry URL and title; without it they show article ids.
+
+Each format is one module of this package that registers its writer (``registry.
+export_format``); importing the package imports them all, so ``FORMATS``, the CLI's
+``--format`` choices and the error messages list whatever is registered.
 """
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from typing import Iterable, Mapping, Optional, TextIO
 
-from flashpoint.errors import ConfigError
-from flashpoint.export.acled import write_acled
-from flashpoint.export.flat import write_csv
-from flashpoint.export.geojson import write_geojson
-from flashpoint.export.plover import write_plover
+from flashpoint.export.jsonl import write_jsonl
+from flashpoint.export.registry import export_format_of, format_names
 from flashpoint.record import StoredEvent
 
-FORMATS = ("jsonl", "csv", "acled", "plover", "geojson")
+for _module in pkgutil.iter_modules(__path__):
+    if _module.name != "registry":
+        importlib.import_module(f"{__name__}.{_module.name}")
 
-
-def write_jsonl(events: Iterable[StoredEvent], out: TextIO) -> int:
-    """Contract events-v1 records plus `mentions` and `sources`, one per line."""
-    n = 0
-    for e in events:
-        out.write(e.model_dump_json() + "\n")
-        n += 1
-    return n
+FORMATS = format_names()
 
 
 def write_events(events: Iterable[StoredEvent], fmt: str, out: TextIO,
                  articles: Optional[Mapping[str, object]] = None) -> int:
     """Write ``events`` to ``out`` in ``fmt``; return how many were written."""
-    name = fmt.lower().strip()
-    if name == "jsonl":
-        return write_jsonl(events, out)
-    if name == "csv":
-        return write_csv(events, out)
-    if name == "acled":
-        names = {k: getattr(v, "source", None) for k, v in (articles or {}).items()}
-        return write_acled(events, out, names)
-    if name == "plover":
-        return write_plover(events, out, articles)
-    if name == "geojson":
-        return write_geojson(events, out)
-    raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    return export_format_of(fmt).write(events, out, articles)
 
 
 def export_events(store, flt, fmt: str, out: TextIO) -> int:
     """Query ``store`` with the filter ``flt`` and write the result, citing article metadata."""
-    if fmt.lower().strip() not in FORMATS:
-        raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
-    return write_events(store.events(flt), fmt, out, articles=store.articles())
+    export = export_format_of(fmt)  # an unknown format fails before the store is queried
+    return export.write(store.events(flt), out, store.articles())
 
 
 __all__ = ["FORMATS", "export_events", "write_events", "write_jsonl"]

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Iterable, Mapping, Optional, TextIO
 
 from flashpoint.export.flat import SEP, write_rows
+from flashpoint.export.registry import export_format
 from flashpoint.record import Actor, StoredEvent
 
 COLUMNS = [
@@ -88,6 +89,14 @@ def acled_row(e: StoredEvent, source_names: Optional[Mapping[str, str]] = None) 
 def write_acled(events: Iterable[StoredEvent], out: TextIO,
                 source_names: Optional[Mapping[str, str]] = None) -> int:
     return write_rows((acled_row(e, source_names) for e in events), COLUMNS, out)
+
+
+@export_format("acled", order=30)
+def write_acled_cited(events: Iterable[StoredEvent], out: TextIO,
+                      articles: Optional[Mapping[str, object]] = None) -> int:
+    """``write_acled`` with the ``source`` column naming each article's outlet."""
+    names = {k: getattr(v, "source", None) for k, v in (articles or {}).items()}
+    return write_acled(events, out, names)
 
 
 def _sides(e: StoredEvent) -> tuple[Optional[Actor], list[Actor], Optional[Actor], list[Actor]]:

@@ -10,8 +10,9 @@ country leaves an empty slot), so column i of `actors` and `actor_countries` lin
 from __future__ import annotations
 
 import csv
-from typing import Any, Iterable, Optional, TextIO
+from typing import Any, Iterable, Mapping, Optional, TextIO
 
+from flashpoint.export.registry import export_format
 from flashpoint.record import Actor, Count, StoredEvent
 
 SEP = "; "
@@ -55,7 +56,9 @@ def flat_row(e: StoredEvent) -> dict[str, Any]:
     return row
 
 
-def write_csv(events: Iterable[StoredEvent], out: TextIO) -> int:
+@export_format("csv", order=20)
+def write_csv(events: Iterable[StoredEvent], out: TextIO,
+              articles: Optional[Mapping[str, object]] = None) -> int:
     """The flat rows as CSV with a header; returns the number of events written."""
     return write_rows((flat_row(e) for e in events), COLUMNS, out)
 

@@ -10,9 +10,10 @@ time, so a large store never sits in memory.
 from __future__ import annotations
 
 import json
-from typing import Iterable, TextIO
+from typing import Iterable, Mapping, Optional, TextIO
 
 from flashpoint.export.flat import flat_row
+from flashpoint.export.registry import export_format
 from flashpoint.record import StoredEvent
 
 DECIMALS = 6
@@ -27,7 +28,9 @@ def feature(e: StoredEvent) -> dict:
     return {"type": "Feature", "id": e.id, "geometry": geometry, "properties": flat_row(e)}
 
 
-def write_geojson(events: Iterable[StoredEvent], out: TextIO) -> int:
+@export_format("geojson", order=50)
+def write_geojson(events: Iterable[StoredEvent], out: TextIO,
+                  articles: Optional[Mapping[str, object]] = None) -> int:
     out.write('{"type": "FeatureCollection", "features": [')
     n = 0
     for e in events:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable, Mapping, Optional, TextIO
 
+from flashpoint.export.registry import export_format
 from flashpoint.record import Actor, StoredEvent
 
 CODER = "flashpoint"
@@ -54,6 +55,7 @@ def plover_record(e: StoredEvent, articles: Optional[Mapping[str, Any]] = None) 
     }
 
 
+@export_format("plover", order=40)
 def write_plover(events: Iterable[StoredEvent], out: TextIO,
                  articles: Optional[Mapping[str, Any]] = None) -> int:
     n = 0
