@@ -19,6 +19,7 @@ def test_without_a_url_the_store_is_the_default_file_under_flashpoint_home(tmp_p
 
 def test_without_flashpoint_home_the_default_is_under_local_share(monkeypatch, tmp_path):
     monkeypatch.delenv("FLASHPOINT_HOME", raising=False)
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
     monkeypatch.setenv("HOME", str(tmp_path))
     assert locate(None).target == str(tmp_path / ".local/share/flashpoint/flashpoint.db")
 

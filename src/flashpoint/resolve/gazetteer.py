@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Iterable, NamedTuple, Optional
 
 from flashpoint.errors import GazetteerError
+from flashpoint.paths import cache_dir, data_dir, home  # noqa: F401  (the one folder rule)
 
 # UCDP where_prec for each kind of place the gazetteer knows.
 PRECISION = {"locality": 1, "capital": 1, "base": 1, "crossing": 1, "district": 3, "province": 4,
@@ -73,24 +74,6 @@ class Entry(NamedTuple):
     @property
     def precision(self) -> int:
         return PRECISION[self.kind]
-
-
-def home() -> Optional[Path]:
-    value = os.environ.get("FLASHPOINT_HOME")
-    return Path(value).expanduser() if value else None
-
-
-def data_dir() -> Path:
-    """Where user data lives: $FLASHPOINT_HOME, else $XDG_DATA_HOME/flashpoint."""
-    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return home() or Path(base) / "flashpoint"
-
-
-def cache_dir() -> Path:
-    """Where rebuildable indexes live: $FLASHPOINT_HOME/cache, else $XDG_CACHE_HOME/flashpoint."""
-    if home():
-        return home() / "cache"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "flashpoint"
 
 
 def user_index_path() -> Path:

@@ -13,7 +13,7 @@ from flashpoint.scale import grouping
 from flashpoint.scale.spark import (
     EVENT_COLUMNS, MENTION_COLUMNS, extract_partition, read_lines,
 )
-from flashpoint.summary import SparkSummary
+from flashpoint.summary import ERROR, SKIPPED, SparkSummary
 
 
 @dataclass
@@ -143,8 +143,8 @@ def _result(row: tuple):
     article = Article.model_validate_json(article_json) if article_json else None
     events = [Event.model_validate_json(m[6]) for m in mentions]
     return Result(article=article, events=events,
-                  error=_Reported(problem) if kind == "error" else None,
-                  skipped=_Reported(problem) if kind == "skipped" else None)
+                  error=_Reported(problem) if kind == ERROR else None,
+                  skipped=_Reported(problem) if kind == SKIPPED else None)
 
 
 def read_events(spark, out: str) -> list[StoredEvent]:

@@ -12,6 +12,10 @@ dying on a unique-key violation.
 Every driver error (sqlite3, psycopg) leaves a Backend as a StoreError that names the store
 and the next step (a full disk, a read-only file, a lost server), with secrets masked. An
 SQLite file that another program made is refused before anything in it is changed.
+
+Each Backend class registers itself under its ``kind`` with ``@store_backend``; ``connect``
+opens a location with the class registered for the location's kind (``location.url_scheme``
+registers the URL forms that lead to it).
 """
 from __future__ import annotations
 
@@ -102,6 +106,21 @@ class Backend:
         return self._conn.cursor()
 
 
+_BACKENDS: dict[str, type[Backend]] = {}   # kind -> the class that opens it
+
+
+def store_backend(cls: type[Backend]) -> type[Backend]:
+    """Register a Backend class under its ``kind``."""
+    _BACKENDS[cls.kind] = cls
+    return cls
+
+
+def backend_kinds() -> tuple[str, ...]:
+    """The kinds of store flashpoint can open ("sqlite", "postgresql")."""
+    return tuple(_BACKENDS)
+
+
+@store_backend
 class SqliteBackend(Backend):
     kind = "sqlite"
     driver_error = sqlite3.Error
@@ -161,6 +180,7 @@ _SQLITE_HINTS = (
 )
 
 
+@store_backend
 class PostgresBackend(Backend):
     kind = "postgresql"
 
@@ -203,9 +223,10 @@ class PostgresBackend(Backend):
 
 
 def connect(location: StoreLocation) -> Backend:
-    if location.kind == "postgresql":
-        return PostgresBackend(location)
-    return SqliteBackend(location)
+    if location.kind not in _BACKENDS:
+        raise StoreError(f"no store backend opens {location.kind!r} stores; flashpoint opens "
+                         f"{', '.join(backend_kinds())}")
+    return _BACKENDS[location.kind](location)
 
 
 def _check_folder(path: Path, create: bool) -> None:

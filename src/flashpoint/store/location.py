@@ -9,20 +9,21 @@ written in any case).
 A PostgreSQL URL is checked here, before libpq sees it: libpq repeats a malformed URL (or the
 password alone) in its messages, so a bad port, host or %-escape is refused with a message of
 our own, and the password is registered with ``remember_secret`` so no message shows it.
+
+Each URL scheme registers its parser with ``@url_scheme``, which also gives the form the
+messages show; the connection itself is ``backend.connect``'s (its registry is by ``kind``).
 """
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 from urllib.parse import unquote, urlsplit
 
 from flashpoint.errors import StoreError, mask_secrets, remember_secret
+from flashpoint.paths import data_dir
 
-ACCEPTED_FORMS = ("a file path, sqlite:///path/to/file.db, or "
-                  "postgresql://user:password@host:port/dbname")
 DEFAULT_NAME = "flashpoint.db"
 MEMORY = ":memory:"
 
@@ -44,10 +45,9 @@ class StoreLocation:
 
 
 def default_path() -> Path:
-    """$FLASHPOINT_HOME/flashpoint.db, else ~/.local/share/flashpoint/flashpoint.db."""
-    home = os.environ.get("FLASHPOINT_HOME")
-    base = Path(home) if home else Path.home() / ".local" / "share" / "flashpoint"
-    return base / DEFAULT_NAME
+    """The default store: flashpoint.db in the user data folder (``paths.data_dir``:
+    $FLASHPOINT_HOME, else $XDG_DATA_HOME/flashpoint, else ~/.local/share/flashpoint)."""
+    return data_dir() / DEFAULT_NAME
 
 
 def locate(url: Optional[str]) -> StoreLocation:
@@ -58,14 +58,31 @@ def locate(url: Optional[str]) -> StoreLocation:
     if "://" not in url:
         return StoreLocation("sqlite", url)
     scheme = url.split("://", 1)[0].lower()
-    if scheme in ("postgresql", "postgres"):
-        return _postgres(scheme + url[len(scheme):])
-    if scheme == "sqlite":
-        return _sqlite(url)
-    raise StoreError(f"store URL {_safe(url)!r} uses the scheme {scheme!r}, which flashpoint "
-                     f"cannot open; give {ACCEPTED_FORMS}")
+    if scheme not in _SCHEMES:
+        raise StoreError(f"store URL {_safe(url)!r} uses the scheme {scheme!r}, which flashpoint "
+                         f"cannot open; give {accepted_forms()}")
+    return _SCHEMES[scheme](url)
 
 
+_SCHEMES: dict[str, Callable[[str], StoreLocation]] = {}   # URL scheme -> its parser
+_FORMS: list[str] = ["a file path"]                           # what the messages offer
+
+
+def url_scheme(*schemes: str, form: str) -> Callable:
+    """Register the decorated parser for URLs of these schemes (``form``: one for messages)."""
+    def register(parse: Callable[[str], StoreLocation]) -> Callable[[str], StoreLocation]:
+        _SCHEMES.update(dict.fromkeys(schemes, parse))
+        _FORMS.append(form)
+        return parse
+    return register
+
+
+def accepted_forms() -> str:
+    """'a file path, X, or Y': every form a --db value may take."""
+    return ", ".join(_FORMS[:-1]) + ", or " + _FORMS[-1]
+
+
+@url_scheme("sqlite", form="sqlite:///path/to/file.db")
 def _sqlite(url: str) -> StoreLocation:
     if not url.lower().startswith("sqlite:///") or url.rstrip("/").lower() == "sqlite:":
         raise StoreError(f"store URL {url!r} names no file; write sqlite:///relative/path.db or "
@@ -73,7 +90,9 @@ def _sqlite(url: str) -> StoreLocation:
     return StoreLocation("sqlite", url[len("sqlite:///"):])
 
 
+@url_scheme("postgresql", "postgres", form="postgresql://user:password@host:port/dbname")
 def _postgres(url: str) -> StoreLocation:
+    url = url.split("://", 1)[0].lower() + "://" + url.split("://", 1)[1]
     remember_secret(_raw_password(url))
     _check_escapes(url)
     try:
@@ -121,3 +140,6 @@ def _safe(url: str) -> str:
     if password:
         url = url.replace(f":{password}@", ":***@", 1)
     return mask_secrets(url)
+
+
+ACCEPTED_FORMS = accepted_forms()
