@@ -343,9 +343,10 @@ def _add_events(sub) -> None:
 
 
 def _export_formats() -> tuple[str, ...]:
-    from flashpoint.export import FORMATS
+    import flashpoint.export  # noqa: F401  (importing it registers every format)
+    from flashpoint.export.registry import format_names
 
-    return FORMATS
+    return format_names()
 
 
 def cmd_events(args) -> int:

@@ -24,6 +24,10 @@ Nothing is replaced silently: within one run an article id is used once. A later
 with an id already read (two ``report.txt`` in different folders, a repeated JSON-lines id)
 is refused as a DuplicateArticle naming both places; the first one read is kept, so a
 re-run keeps the same article and stays idempotent.
+
+Each file type is one reader registered for its suffixes (``@file_reader`` for a reader of a
+stream of articles, ``@article_reader`` for one article per file); the accepted suffixes,
+directory listing and every message about them come from that registry.
 """
 from __future__ import annotations
 
@@ -34,7 +38,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import IO, Iterable, Iterator, Optional, Union
+from typing import IO, Callable, Iterable, Iterator, Optional, Union
 
 from flashpoint.errors import BadArticleLine, DuplicateArticle, InputError, UnsupportedInput
 from flashpoint.ingest.encoding import (
@@ -43,16 +47,41 @@ from flashpoint.ingest.encoding import (
 from flashpoint.ingest.noisy import repair_encoding
 from flashpoint.record import Article, content_id
 
-TEXT_SUFFIXES = (".txt",)
-HTML_SUFFIXES = (".html", ".htm")
-JSONL_SUFFIXES = (".jsonl",)
-ACCEPTED = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
-ACCEPTED_TEXT = (".txt, .html, .htm, .jsonl, a directory of those, or - for JSON lines or one "
-                 "plain-text article on standard input")
 STDIN_NAME = "<stdin>"
 OPTIONAL_FIELDS = ("title", "source", "url", "language")
 
 Item = Union[Article, InputError]
+FileReader = Callable[[Path, Optional[dt.date], "IdRegistry"], Iterator[Item]]
+_READERS: dict[str, FileReader] = {}   # lower-case suffix -> the reader of such files
+
+
+def file_reader(*suffixes: str) -> Callable[[FileReader], FileReader]:
+    """Register the decorated reader (path, published, ids -> items) for these suffixes."""
+    def register(read: FileReader) -> FileReader:
+        _READERS.update(dict.fromkeys(suffixes, read))
+        return read
+    return register
+
+
+def article_reader(*suffixes: str) -> Callable:
+    """Register a reader of one article per file ((path, published) -> Article)."""
+    def register(read: Callable[[Path, Optional[dt.date]], Article]):
+        file_reader(*suffixes)(
+            lambda path, published, ids: iter([ids.check(_catch(read, path, published),
+                                                         repr(str(path)))]))
+        return read
+    return register
+
+
+def accepted_suffixes() -> tuple[str, ...]:
+    """Every suffix a reader is registered for, in registration order."""
+    return tuple(_READERS)
+
+
+def accepted_text() -> str:
+    """The accepted inputs, as messages name them."""
+    return (f"{', '.join(accepted_suffixes())}, a directory of those, or - for JSON lines or one "
+            "plain-text article on standard input")
 
 
 def read_inputs(paths: Iterable[str], published: Optional[dt.date] = None,
@@ -179,21 +208,22 @@ def _missing(path: Path) -> InputError:
         return InputError(f"input {str(path)!r} is a symbolic link to {os.readlink(path)!r}, "
                           "which does not exist; fix the link, or name the file itself")
     return InputError(f"input {str(path)!r} does not exist; check the path (accepted inputs: "
-                      f"{ACCEPTED_TEXT})")
+                      f"{accepted_text()})")
 
 
 def _read_directory(folder: Path, published: Optional[dt.date], ids: IdRegistry
                     ) -> Iterator[Item]:
     try:
         entries = sorted(p for p in folder.iterdir()
-                         if p.suffix.lower() in ACCEPTED and not p.name.startswith("."))
+                         if p.suffix.lower() in _READERS and not p.name.startswith("."))
     except OSError as exc:
         yield InputError(f"cannot list the folder {str(folder)!r}: {exc.strerror or exc}; check "
                          "that it is readable by you")
         return
     files = [p for p in entries if p.is_file() or not p.exists()]  # a broken link is reported
     if not files:
-        yield InputError(f"directory {str(folder)!r} holds no .txt, .html, .htm or .jsonl files; "
+        *most, last = accepted_suffixes()
+        yield InputError(f"directory {str(folder)!r} holds no {', '.join(most)} or {last} files; "
                          "put the articles there or name the files themselves")
     for path in files:
         yield from (_read_file(path, published, ids) if path.exists() else [_missing(path)])
@@ -201,20 +231,12 @@ def _read_directory(folder: Path, published: Optional[dt.date], ids: IdRegistry
 
 def _read_file(path: Path, published: Optional[dt.date], ids: IdRegistry) -> Iterator[Item]:
     suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        try:
-            stream = path.open("rb")
-        except OSError as exc:
-            yield _unreadable(path, exc)
-            return
-        with stream:
-            yield from read_jsonl_stream(stream, str(path), published, ids)
-    elif suffix in TEXT_SUFFIXES + HTML_SUFFIXES:
-        reader = read_text_file if suffix in TEXT_SUFFIXES else read_html_file
-        yield ids.check(_catch(reader, path, published), repr(str(path)))
-    else:
+    if suffix not in _READERS:
         yield UnsupportedInput(f"cannot read {str(path)!r}: unsupported file type "
-                               f"{suffix or '(no extension)'!r}; accepted inputs: {ACCEPTED_TEXT}")
+                               f"{suffix or '(no extension)'!r}; accepted inputs: "
+                               f"{accepted_text()}")
+        return
+    yield from _READERS[suffix](path, published, ids)
 
 
 def _catch(reader, path: Path, published: Optional[dt.date]) -> Item:
@@ -243,6 +265,7 @@ def _read_bounded(path: Path) -> bytes:
 
 # ---- whole-file articles
 
+@article_reader(".txt")
 def read_text_file(path: Path, published: Optional[dt.date] = None) -> Article:
     """One plain-text article; its id is the file's stem."""
     text = repair_encoding(_normalise_newlines(decode_text(_read_bounded(path), str(path))))
@@ -251,6 +274,7 @@ def read_text_file(path: Path, published: Optional[dt.date] = None) -> Article:
     return Article(id=path.stem, text=text, published=published)
 
 
+@article_reader(".html", ".htm")
 def read_html_file(path: Path, published: Optional[dt.date] = None) -> Article:
     """One HTML page; the main text (boilerplate such as menus and footers dropped) is kept."""
     html = decode_text(_read_bounded(path), str(path))
@@ -323,6 +347,18 @@ def _normalise_newlines(text: str) -> str:
 
 
 # ---- JSON lines
+
+@file_reader(".jsonl")
+def read_jsonl_file(path: Path, published: Optional[dt.date], ids: IdRegistry) -> Iterator[Item]:
+    """Every line of a JSON-lines file, one article (or error) each."""
+    try:
+        stream = path.open("rb")
+    except OSError as exc:
+        yield _unreadable(path, exc)
+        return
+    with stream:
+        yield from read_jsonl_stream(stream, str(path), published, ids)
+
 
 def read_jsonl_stream(stream: Union[IO, Iterable], name: str, published: Optional[dt.date] = None,
                       ids: Optional[IdRegistry] = None) -> Iterator[Item]:
