@@ -77,6 +77,11 @@ def url_scheme(*schemes: str, form: str) -> Callable:
     return register
 
 
+def url_schemes() -> tuple[str, ...]:
+    """Every URL scheme a --db value may use (besides a plain file path)."""
+    return tuple(_SCHEMES)
+
+
 def accepted_forms() -> str:
     """'a file path, X, or Y': every form a --db value may take."""
     return ", ".join(_FORMS[:-1]) + ", or " + _FORMS[-1]
