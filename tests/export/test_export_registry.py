@@ -16,12 +16,13 @@ def scratch(monkeypatch):
     monkeypatch.setattr(registry, "_FORMATS", dict(registry._FORMATS))
 
 
-def test_the_built_in_formats_are_registered_in_their_order():
-    assert format_names() == ("jsonl", "csv", "acled", "plover", "geojson") == export.FORMATS
+def test_the_built_in_formats_are_registered_first_in_their_order():
+    assert format_names()[:5] == ("jsonl", "csv", "acled", "plover", "geojson")
+    assert format_names() == export.FORMATS
 
 
 def test_a_registered_format_is_written_offered_and_named_in_errors(scratch):
-    @export_format("ids", order=60)
+    @export_format("ids", order=10_000)
     def write_ids(events, out, articles=None) -> int:
         ids = [e.id for e in events]
         out.write(" ".join(ids))
@@ -34,8 +35,8 @@ def test_a_registered_format_is_written_offered_and_named_in_errors(scratch):
     assert export.write_events([Event()], "IDS ", out) == 1 and out.getvalue() == "ev1"
     args = build_parser().parse_args(["events", "--format", "ids"])
     assert args.format == "ids"
-    with pytest.raises(ConfigError, match="use one of jsonl, csv, acled, plover, geojson, ids$"):
-        export.write_events([], "kml", io.StringIO())
+    with pytest.raises(ConfigError, match=f"use one of {', '.join(export.FORMATS)}, ids$"):
+        export.write_events([], "no-such-format", io.StringIO())
 
 
 def test_two_writers_of_one_name_are_refused(scratch):
