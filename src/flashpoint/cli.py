@@ -241,11 +241,17 @@ def _engine_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", metavar="DIR",
                    help="--engine spark: where to write mentions/ and events/ as Parquet "
                         "(a path or any URL Spark writes); the store is written only with --db")
-    p.add_argument("--input-format", choices=("jsonl", "parquet"),
+    p.add_argument("--input-format", choices=_spark_inputs(),
                    help="--engine spark: how to read INPUT (default: from its suffix)")
     p.add_argument("--spark-master", metavar="URL",
                    help="--engine spark: the cluster (default: spark-submit's, else local[N] "
                         "with N = --workers)")
+
+
+def _spark_inputs() -> tuple[str, ...]:
+    from flashpoint.scale.spark import input_formats
+
+    return input_formats()
 
 
 def cmd_ingest(args) -> int:

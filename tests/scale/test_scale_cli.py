@@ -34,3 +34,14 @@ def test_workers_default_to_every_core():
 
     args = build_parser().parse_args(["ingest", "samples/"])
     assert args.workers == (os.cpu_count() or 1) and args.engine == "local"
+
+
+def test_an_unknown_input_names_every_registered_spark_input():
+    from flashpoint.scale.spark import input_formats
+
+    assert input_formats() == ("jsonl", "parquet")
+    with pytest.raises(ConfigError) as err:
+        input_format("/data/news", None)
+    assert str(err.value).endswith(
+        "cannot tell whether '/data/news' is JSON lines or Parquet from its name; add "
+        "--input-format jsonl or --input-format parquet")

@@ -22,7 +22,8 @@ import json
 import os
 import shutil
 import sys
-from typing import Iterable, Iterator, Optional
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator, Optional
 
 from flashpoint.errors import ConfigError, FlashpointError
 from flashpoint.summary import outcome
@@ -66,29 +67,60 @@ def spark_session(master: Optional[str] = None, app: str = "flashpoint"):
 
 # ---- reading articles
 
+@dataclass(frozen=True)
+class SparkInput:
+    """One input format of the Spark engine: its label, suffixes, and how to read its lines."""
+
+    label: str
+    suffixes: tuple[str, ...]
+    lines: Callable   # (spark, path) -> an RDD of JSON lines
+
+
+_INPUTS: dict[str, SparkInput] = {}   # --input-format name -> the format
+
+
+def spark_input(name: str, label: str, *suffixes: str) -> Callable:
+    """Register the decorated reader ((spark, path) -> RDD of JSON lines) as ``name``."""
+    def register(lines: Callable) -> Callable:
+        _INPUTS[name] = SparkInput(label, suffixes, lines)
+        return lines
+    return register
+
+
+def input_formats() -> tuple[str, ...]:
+    """The --input-format choices, in registration order."""
+    return tuple(_INPUTS)
+
+
+@spark_input("jsonl", "JSON lines", ".jsonl", ".json", ".ndjson")
+def _jsonl_lines(spark, path: str):
+    return spark.read.text(path).rdd.map(lambda r: r.value)
+
+
+@spark_input("parquet", "Parquet", ".parquet")
+def _parquet_lines(spark, path: str):
+    return spark.read.parquet(path).rdd.map(lambda r: json.dumps(r.asDict(), default=_iso))
+
+
 def input_format(path: str, given: Optional[str]) -> str:
     if given:
         return given
     name = path.rstrip("/").lower()
     for suffix in (".gz", ".bz2", ".zst"):
         name = name.removesuffix(suffix)
-    if name.endswith((".jsonl", ".json", ".ndjson")):
-        return "jsonl"
-    if name.endswith(".parquet"):
-        return "parquet"
-    raise ConfigError(f"cannot tell whether {path!r} is JSON lines or Parquet from its name; "
-                      "add --input-format jsonl or --input-format parquet")
+    for fmt, spec in _INPUTS.items():
+        if name.endswith(spec.suffixes):
+            return fmt
+    labels = " or ".join(spec.label for spec in _INPUTS.values())
+    options = " or ".join(f"--input-format {fmt}" for fmt in _INPUTS)
+    raise ConfigError(f"cannot tell whether {path!r} is {labels} from its name; add {options}")
 
 
 def read_lines(spark, inputs: list[str], fmt: Optional[str] = None):
     """An RDD of (name, line number, JSON line) over every input, numbered per input."""
     parts = []
     for path in inputs:
-        if input_format(path, fmt) == "jsonl":
-            rows = spark.read.text(path).rdd.map(lambda r: r.value)
-        else:
-            rows = spark.read.parquet(path).rdd.map(lambda r: json.dumps(r.asDict(),
-                                                                         default=_iso))
+        rows = _INPUTS[input_format(path, fmt)].lines(spark, path)
         parts.append(rows.zipWithIndex().map(lambda p, name=path: (name, p[1] + 1, p[0])))
     return parts[0] if len(parts) == 1 else spark.sparkContext.union(parts)
 
