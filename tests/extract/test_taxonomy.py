@@ -1,9 +1,16 @@
-"""The PLOVER -> CAMEO / ACLED table: complete, spelled as the codebooks spell it. No model."""
+"""The PLOVER -> CAMEO / ACLED codes: complete, spelled as the codebooks spell it. No model.
+
+The table itself is flashpoint.ontology (tests/test_ontology.py checks it whole); these tests
+read it as the coding stage does, through codes_for."""
 import pytest
 
 from flashpoint.extract import lexicon as lx
-from flashpoint.extract.taxonomy import ACLED_SUB_EVENTS, TABLE, codes_for, is_acled_pair
+from flashpoint.extract.taxonomy import codes_for, is_acled_pair
+from flashpoint.ontology import ACLED_SUB_EVENTS, TYPES
 from flashpoint.record import PLOVER_TYPES
+
+# (type, mode) -> (CAMEO, ACLED type, sub-event type), as the table's rows give them.
+TABLE = {(t.name, m.name): (m.cameo, m.acled, m.acled_sub) for t in TYPES.values() for m in t.modes}
 
 ASSAULT_MODES = ("aerial drone heavy-weapons firearms explosives suicide-attack targeted primitive "
                  "beat abduct destroy crowd-control sexual torture unconventional").split()

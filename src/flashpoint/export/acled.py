@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Iterable, Mapping, Optional, TextIO
 
 from flashpoint.export.flat import SEP, write_rows
+from flashpoint.ontology import STATE_SECTORS
 from flashpoint.record import Actor, StoredEvent
 
 COLUMNS = [
@@ -42,7 +43,6 @@ DISORDER_BY_SUB = {
     "Mob violence": "Political violence",
 }
 
-STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 # PLOVER sector -> ACLED inter code, for non-state sectors.
 INTER_BY_SECTOR = {
     "REB": 2, "IMG": 2, "PRM": 3, "UAF": 3,
