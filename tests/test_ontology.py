@@ -72,6 +72,7 @@ def test_flags_are_consistent_with_quad_classes():
         assert not t.physical or (t.answerable and t.quad == 4), f"{t.name}: a physical act is material conflict"
         assert not t.commentary or t.quad in (1, 3), f"{t.name}: commentary is verbal"
         assert not t.needs_speaker or t.commentary, f"{t.name}: a statement needing a speaker"
+        assert not t.partnered or t.cooperative, f"{t.name}: a partner is whom one cooperates with"
         assert t.threat_mode is None or o.TYPES["THREATEN"].mode(t.threat_mode), f"{t.name}: {t.threat_mode}"
         assert t.cooperative != t.conflictual
 

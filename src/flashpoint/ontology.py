@@ -3,7 +3,8 @@
 Every stage, the exports and the store read what they need to know about a PLOVER type or
 mode from here: its modes, each mode's CAMEO code, default ACLED event / sub-event type and
 grouping family; the type's PLOVER quad class and the flags the stages look up (a statement
-type, a physical act, an act a link may point to, the mode a threat to do it gets). Adding a
+type, one done with a partner, a physical act, an act a link may point to, the mode a threat to
+do it gets). Adding a
 type or a mode is one entry in ``TYPES`` (and a test); ``tests/test_ontology.py`` checks the
 table is complete and consistent, so a forgotten entry fails a test instead of silently
 dropping out of grouping. The words that name a type or mode (trigger lemmas, cue words) are
@@ -107,6 +108,7 @@ class EventType:
     modes: tuple[Mode, ...]              # the first is the no-mode row
     commentary: bool = False             # an analyst or commentator saying it is no event
     needs_speaker: bool = False          # a statement with no speaker is no event
+    partnered: bool = False              # done with a partner ('met with'), who is the recipient
     physical: bool = False               # a physical act: may be a retaliation
     answerable: bool = False             # a link ('response_to', 'retaliation_for') may point to it
     threat_mode: Optional[str] = None    # the THREATEN mode of a threat to do it
@@ -133,18 +135,18 @@ TYPES: dict[str, EventType] = {t.name: t for t in (
     EventType("AGREE", 1, (
         _m(None, "030"),
         _m("ceasefire", "037", STRATEGIC, "Agreement"),          # intent to settle a dispute
-    ), commentary=True),
+    ), commentary=True, partnered=True),
     EventType("CONSULT", 1, (
         _m(None, "040"), _m("phone", "041"), _m("visit", "042"), _m("host", "043"),
         _m("mediate", "045"), _m("negotiate", "046"),
-    )),
+    ), partnered=True),
     EventType("SUPPORT", 1, (
         _m(None, "051"), _m("recognize", "054"), _m("apologize", "055"), _m("sign", "057"),
-    ), commentary=True),
+    ), commentary=True, partnered=True),
     EventType("CONCEDE", 1, (_m(None, "080"), _m("ease", "081"))),
     EventType("COOPERATE", 2, (
         _m(None, "060"), _m("military", "062"), _m("legal", "063"), _m("intelligence", "064"),
-    )),
+    ), partnered=True),
     EventType("AID", 2, (
         _m(None, "070"), _m("economic", "071"), _m("military", "072"), _m("humanitarian", "073"),
         _m("asylum", "075"),
@@ -228,6 +230,7 @@ COOPERATIVE_TYPES = frozenset(t.name for t in TYPES.values() if t.cooperative)
 CONFLICTUAL_TYPES = frozenset(t.name for t in TYPES.values() if t.conflictual)
 COMMENTARY_TYPES = frozenset(t.name for t in TYPES.values() if t.commentary)
 SPEAKER_TYPES = frozenset(t.name for t in TYPES.values() if t.needs_speaker)
+PARTNER_TYPES = frozenset(t.name for t in TYPES.values() if t.partnered)
 # A mode name means the same in every type that has it ('restrict' of COERCE, SANCTION and
 # THREATEN); tests/test_ontology.py checks that their grouping fields agree.
 MODES: dict[str, Mode] = {m.name: m for t in TYPES.values() for m in t.modes if m.name is not None}
