@@ -12,6 +12,9 @@ from shared_data import shared_path
 from flashpoint import ontology as o
 from flashpoint.resolve.actor_registry import SECTORS
 
+# CAMEO2PLOVER-2021 files CAMEO 163 (embargo, sanctions) under COERCE; the table keeps it as
+# SANCTION's 'restrict' mode, as it was before the table (a choice to revisit, not an oversight).
+KNOWN_CAMEO_EXCEPTIONS = {("SANCTION", "restrict"): "COERCE"}
 NAMED = [(t, m) for t in o.TYPES.values() for m in t.modes if m.name is not None]
 ROWS = [(t, m) for t in o.TYPES.values() for m in t.modes]
 
@@ -49,21 +52,32 @@ def test_every_type_has_its_no_mode_row_first_and_unique_modes():
         assert len(set(names)) == len(names), f"{t.name}: a mode is listed twice"
 
 
-def test_every_row_has_a_cameo_code_of_the_conversion_table():
+def _cameo_to_plover() -> dict[str, str]:
     path = shared_path("data", "plover_gsr", "CAMEO2PLOVER-2021.txt")
-    codes = {line.split(":")[0] for line in path.read_text().splitlines() if re.match(r"\d+:", line)}
-    for t, m in ROWS:
-        assert re.fullmatch(r"\d{3,4}", m.cameo) and m.cameo in codes, f"{_row(t, m)}: CAMEO {m.cameo}"
+    found = (re.match(r"(\d+):\s*([A-Z]+)", line) for line in path.read_text().splitlines())
+    return {m.group(1): m.group(2) for m in found if m}
 
 
-def test_every_acled_mapping_names_a_real_acled_type_and_sub_type():
+@pytest.mark.parametrize("row", ROWS, ids=[_row(t, m) for t, m in ROWS])
+def test_every_row_has_a_cameo_code_the_conversion_table_gives_its_type(row):
+    t, m = row
+    assert re.fullmatch(r"\d{3,4}", m.cameo), f"{_row(t, m)}: CAMEO {m.cameo}"
+    plover = _cameo_to_plover().get(m.cameo)
+    assert KNOWN_CAMEO_EXCEPTIONS.get((t.name, m.name), t.name) == plover, f"{_row(t, m)}: CAMEO {m.cameo} is {plover}"
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[_row(t, m) for t, m in ROWS])
+def test_every_acled_mapping_names_a_real_acled_type_and_sub_type(row):
+    t, m = row
+    if m.acled is None:
+        assert m.acled_sub is None, f"{_row(t, m)}: a sub-event type without its event type"
+    else:
+        assert m.acled_sub in o.ACLED_SUB_EVENTS.get(m.acled, ()), f"{_row(t, m)}: {m.acled}/{m.acled_sub}"
+
+
+def test_acled_types_are_the_codebooks():
     assert sum(len(v) for v in o.ACLED_SUB_EVENTS.values()) == 25
     assert {k: set(v) for k, v in o.ACLED_SUB_EVENTS.items()} == _ontology_acled()
-    for t, m in ROWS:
-        if m.acled is None:
-            assert m.acled_sub is None, f"{_row(t, m)}: a sub-event type without its event type"
-        else:
-            assert m.acled_sub in o.ACLED_SUB_EVENTS.get(m.acled, ()), f"{_row(t, m)}: {m.acled}/{m.acled_sub}"
 
 
 def test_flags_are_consistent_with_quad_classes():

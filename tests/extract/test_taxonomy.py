@@ -14,12 +14,6 @@ TABLE = {(t.name, m.name): (m.cameo, m.acled, m.acled_sub) for t in TYPES.values
 
 ASSAULT_MODES = ("aerial drone heavy-weapons firearms explosives suicide-attack targeted primitive "
                  "beat abduct destroy crowd-control sexual torture unconventional").split()
-# CAMEO roots each PLOVER type comes from (CAMEO2PLOVER-2021).
-CAMEO_ROOTS = {"AGREE": {"03"}, "CONSULT": {"04"}, "SUPPORT": {"05"}, "COOPERATE": {"06"},
-               "AID": {"07"}, "CONCEDE": {"08"}, "RETREAT": {"08"}, "ACCUSE": {"09", "11"},
-               "REQUEST": {"10"}, "REJECT": {"12"}, "THREATEN": {"13"}, "PROTEST": {"14"},
-               "MOBILIZE": {"15"}, "SANCTION": {"16"}, "COERCE": {"17", "19"},
-               "ASSAULT": {"17", "18", "19", "20"}}
 
 
 def test_every_plover_type_has_a_row():
@@ -34,10 +28,12 @@ def test_every_assault_mode_has_cameo_and_acled(mode):
 
 
 @pytest.mark.parametrize("key", sorted(TABLE, key=str))
-def test_rows_use_codebook_spelling_and_matching_cameo_root(key):
+def test_codes_for_gives_each_row_of_the_table(key):
     cameo, acled, sub = TABLE[key]
-    assert is_acled_pair(acled, sub)
-    assert cameo[:2] in CAMEO_ROOTS[key[0]]
+    codes = codes_for(*key)
+    # With nothing from the text to refine it (no target, territory or weapon), the row as written.
+    assert (codes.cameo, codes.acled_event_type, codes.acled_sub_event_type) == (cameo, acled, sub)
+    assert is_acled_pair(codes.acled_event_type, codes.acled_sub_event_type)
 
 
 def test_air_strike_codes():
