@@ -45,6 +45,13 @@ def test_the_types_are_the_contracts_sixteen_in_its_order():
     assert all(name == t.name for name, t in o.TYPES.items())
 
 
+def test_the_contracts_assault_modes_are_rows():
+    text = shared_path("contract", "events-v1.md").read_text()
+    line = next(x for x in text.splitlines() if x.startswith("| `mode`"))
+    listed = re.findall(r"[a-z]+(?:-[a-z]+)?", line.split("for ASSAULT:")[1])
+    assert len(listed) == 15 and all(o.TYPES["ASSAULT"].mode(m) for m in listed), listed
+
+
 def test_every_type_has_its_no_mode_row_first_and_unique_modes():
     for t in o.TYPES.values():
         names = [m.name for m in t.modes]
