@@ -94,6 +94,7 @@ def test_flags_are_consistent_with_quad_classes():
         assert not t.commentary or t.quad in (1, 3), f"{t.name}: commentary is verbal"
         assert not t.needs_speaker or t.commentary, f"{t.name}: a statement needing a speaker"
         assert not t.partnered or t.cooperative, f"{t.name}: a partner is whom one cooperates with"
+        assert not t.per_place or any(m.acled for m in t.modes), f"{t.name}: one event per place is ACLED's rule"
         assert t.threat_mode is None or o.TYPES["THREATEN"].mode(t.threat_mode), f"{t.name}: {t.threat_mode}"
         assert t.cooperative != t.conflictual
 

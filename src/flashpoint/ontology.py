@@ -3,8 +3,8 @@
 Every stage, the exports and the store read what they need to know about a PLOVER type or
 mode from here: its modes, each mode's CAMEO code, default ACLED event / sub-event type and
 grouping family; the type's PLOVER quad class and the flags the stages look up (a statement
-type, one done with a partner, a physical act, an act a link may point to, the mode a threat to
-do it gets). Adding a
+type, one done with a partner, a physical act, an act a link may point to, one event per place
+listed, the mode a threat to do it gets). Adding a
 type or a mode is one entry in ``TYPES`` (and a test); ``tests/test_ontology.py`` checks the
 table is complete and consistent, so a forgotten entry fails a test instead of silently
 dropping out of grouping. The words that name a type or mode (trigger lemmas, cue words) are
@@ -111,6 +111,7 @@ class EventType:
     partnered: bool = False              # done with a partner ('met with'), who is the recipient
     physical: bool = False               # a physical act: may be a retaliation
     answerable: bool = False             # a link ('response_to', 'retaliation_for') may point to it
+    per_place: bool = False              # one event per place listed ('strikes hit A, B and C'), as ACLED
     threat_mode: Optional[str] = None    # the THREATEN mode of a threat to do it
 
     @property
@@ -177,7 +178,7 @@ TYPES: dict[str, EventType] = {t.name: t for t in (
         _m("boycott", "143", PROTESTS, "Peaceful protest", family="boycott"),
         _m("obstruct", "144", PROTESTS, "Peaceful protest", family="gathering"),
         _m("riot", "145", RIOTS, "Violent demonstration", family="gathering"),
-    ), answerable=True, threat_mode="restrict"),
+    ), answerable=True, per_place=True, threat_mode="restrict"),
     EventType("MOBILIZE", 4, (
         _m(None, "150", STRATEGIC, "Change to group/activity"),
         _m("troops", "154", STRATEGIC, "Change to group/activity"),
@@ -196,7 +197,7 @@ TYPES: dict[str, EventType] = {t.name: t for t in (
         _m("restrict", "191"),                # 191 blockade, restrict movement
         _m("ban", "1722"), _m("curfew", "1723"), _m("martial-law", "1724"), _m("censor", "1721"),
         _m("occupy", "192"),
-    ), physical=True, answerable=True, threat_mode="restrict"),
+    ), physical=True, answerable=True, per_place=True, threat_mode="restrict"),
     # Families: reports of one strike often mix 'air strike', 'drone strike' and 'missile';
     # 'explosion' is how many first reports describe any of them. 'destroy' (burning, looting)
     # fits any mode across reports: one report tells the raid's burning, another its killing.
@@ -220,7 +221,7 @@ TYPES: dict[str, EventType] = {t.name: t for t in (
         _m("sexual", "1821", VAC, "Sexual violence", family="ground"),
         _m("torture", "1822", VAC, "Attack", family="ground"),
         _m("unconventional", "204", REMOTE, "Chemical weapon", family="unconventional"),
-    ), physical=True, answerable=True, threat_mode="violence"),
+    ), physical=True, answerable=True, per_place=True, threat_mode="violence"),
 )}
 
 PLOVER_TYPES = tuple(TYPES)
@@ -231,6 +232,7 @@ CONFLICTUAL_TYPES = frozenset(t.name for t in TYPES.values() if t.conflictual)
 COMMENTARY_TYPES = frozenset(t.name for t in TYPES.values() if t.commentary)
 SPEAKER_TYPES = frozenset(t.name for t in TYPES.values() if t.needs_speaker)
 PARTNER_TYPES = frozenset(t.name for t in TYPES.values() if t.partnered)
+PER_PLACE_TYPES = frozenset(t.name for t in TYPES.values() if t.per_place)
 # A mode name means the same in every type that has it ('restrict' of COERCE, SANCTION and
 # THREATEN); tests/test_ontology.py checks that their grouping fields agree.
 MODES: dict[str, Mode] = {m.name: m for t in TYPES.values() for m in t.modes if m.name is not None}

@@ -18,7 +18,7 @@ from flashpoint.extract.modes import exchanged, with_small_arms
 from flashpoint.extract.targets import CIVILIAN, person_guess, side_of_words, victims
 from flashpoint.extract.taxonomy import Codes, codes_for
 from flashpoint.extract.triggers import Trigger, direct_object, find_triggers, noun_lemma, noun_sense
-from flashpoint.ontology import COMMENTARY_TYPES, SPEAKER_TYPES
+from flashpoint.ontology import COMMENTARY_TYPES, PER_PLACE_TYPES, SPEAKER_TYPES
 from flashpoint.record import Article, Count, DateMention, PlaceMention
 
 COUNTRY_PRECISION = 4       # UCDP where_prec 4..6: province, region, country
@@ -462,7 +462,7 @@ def _split_by_place(cand: Candidate, places, doc, group_ids) -> list[Candidate]:
     tails = at.region_tails(cand.draft.places, places, doc)
     cand.draft.places = [k for k in cand.draft.places if k not in tails]
     listed = at.listed_places(cand.draft.places, places, doc)
-    if listed is None or cand.draft.event_type not in ("ASSAULT", "PROTEST", "COERCE"):
+    if listed is None or cand.draft.event_type not in PER_PLACE_TYPES:
         return [cand]
     group = next(group_ids)
     out = []
