@@ -4,11 +4,11 @@ Every stage, the exports and the store read what they need to know about a PLOVE
 mode from here: its modes, each mode's CAMEO code, default ACLED event / sub-event type and
 grouping family; the type's PLOVER quad class and the flags the stages look up (a statement
 type, one done with a partner, a physical act, an act a link may point to, one event per place
-listed, the mode a threat to do it gets). Adding a
-type or a mode is one entry in ``TYPES`` (and a test); ``tests/test_ontology.py`` checks the
-table is complete and consistent, so a forgotten entry fails a test instead of silently
-dropping out of grouping. The words that name a type or mode (trigger lemmas, cue words) are
-English and live with the language's word lists, not here.
+listed, the mode a threat to do it gets). Adding a mode is one row in ``TYPES``; adding a type
+is one entry (and, as the contract's JSON schema lists the types, ``python
+tools/write_schema.py``). ``tests/test_ontology.py`` checks the table is complete and
+consistent, so a forgotten entry fails a test instead of silently dropping out of grouping. The words that name a type or mode in a text (trigger lemmas, cue words) belong
+to a language and live with its word lists (extract/lexicon.py), not here.
 
 Sources (facts only, tables written for this project):
 - CAMEO <-> PLOVER: "CAMEO to PLOVER conversion table", PLOVER manual draft 0.8
