@@ -1,8 +1,8 @@
 """Modes that tell one happening from different sides do not split it in grouping."""
 from link_factory import mention
 
-from flashpoint.link.compat import modes_compatible
 from flashpoint.link.group import group_mentions
+from flashpoint.ontology import ACROSS, modes_fit
 
 
 def test_a_march_and_its_road_block_reported_by_two_outlets_are_one_protest():
@@ -12,9 +12,9 @@ def test_a_march_and_its_road_block_reported_by_two_outlets_are_one_protest():
 
 
 def test_a_riot_and_a_peaceful_demo_at_one_place_and_day_are_one_gathering():
-    assert modes_compatible("riot", "demo") and modes_compatible("obstruct", "riot")
+    assert modes_fit("riot", "demo", ACROSS) and modes_fit("obstruct", "riot", ACROSS)
 
 
 def test_shots_fired_during_a_kidnapping_are_part_of_the_abduction():
-    assert modes_compatible("abduct", "firearms")
-    assert not modes_compatible("abduct", "aerial")
+    assert modes_fit("abduct", "firearms", ACROSS)
+    assert not modes_fit("abduct", "aerial", ACROSS)

@@ -19,6 +19,7 @@ from typing import Iterable, Mapping, Optional, TextIO
 
 from flashpoint.export.flat import SEP, write_rows
 from flashpoint.export.registry import export_format
+from flashpoint.ontology import STATE_SECTORS
 from flashpoint.record import Actor, StoredEvent
 
 COLUMNS = [
@@ -43,7 +44,6 @@ DISORDER_BY_SUB = {
     "Mob violence": "Political violence",
 }
 
-STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 # PLOVER sector -> ACLED inter code, for non-state sectors.
 INTER_BY_SECTOR = {
     "REB": 2, "IMG": 2, "PRM": 3, "UAF": 3,

@@ -16,17 +16,10 @@ import json
 from typing import Any, Iterable, Mapping, Optional, TextIO
 
 from flashpoint.export.registry import export_format
+from flashpoint.ontology import quad
 from flashpoint.record import Actor, StoredEvent
 
 CODER = "flashpoint"
-# PLOVER manual, quad categories: 1 verbal cooperation, 2 material cooperation,
-# 3 verbal conflict, 4 material conflict (REQUEST is the 2021 name of DEMAND).
-QUAD = {
-    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
-    "COOPERATE": 2, "AID": 2, "RETREAT": 2,
-    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "SANCTION": 3, "THREATEN": 3,
-    "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
-}
 
 
 def plover_record(e: StoredEvent, articles: Optional[Mapping[str, Any]] = None) -> dict:
@@ -44,7 +37,7 @@ def plover_record(e: StoredEvent, articles: Optional[Mapping[str, Any]] = None) 
         "event_text": [e.evidence.quote],
         "text_info": {"sequence": e.evidence.sentence, "start": e.evidence.start,
                       "end": e.evidence.end},
-        "quad_code": QUAD.get(e.event_type),
+        "quad_code": quad(e.event_type),     # the table's PLOVER quad class
         "dead": e.fatalities.best if e.fatalities else None,
         "injured": e.injuries.best if e.injuries else None,
         "cite_info": _cite(e.article_id, articles),

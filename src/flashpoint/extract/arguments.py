@@ -14,6 +14,7 @@ from flashpoint.extract import lexicon as lx
 from flashpoint.extract.modality import Outcome
 from flashpoint.extract.triggers import OBJECT_DEPS, Trigger, lemma, noun_lemma
 from flashpoint.extract.words import ACTIVE_ONLY, root_participle
+from flashpoint.ontology import PARTNER_TYPES, PHYSICAL_TYPES
 
 CharSpan = tuple[int, int]
 TARGET_PREPS = ("on", "against", "at", "upon", "into", "to")
@@ -27,7 +28,6 @@ PRONOUNS = frozenset("it they he she we i you them him her us itself themselves 
                      "those".split())
 LEFT_STRIP_DEPS = {"det", "predet", "nummod", "quantmod", "punct", "cc", "preconj"}
 RIGHT_CUT_DEPS = {"relcl", "appos", "acl", "punct", "cc", "conj", "advcl", "parataxis"}
-PARTNER_TYPES = frozenset("CONSULT COOPERATE AGREE SUPPORT".split())
 EVENT_NOUN_OBJECTS = frozenset(set(lx.NOUNS) | set("offer proposal plan invitation resolution effort "
                                                    "statement change policy peace action step "
                                                    "measure move removal explanation apology".split()))
@@ -297,7 +297,7 @@ def _noun_args(noun: Token) -> tuple[list[Token], list[Token]]:
         if lemma(verb) in ("be", "engage", "involve", "participate", "join", "take"):
             actors = subjects(verb)                                      # "is in talks with"
     recipients = _prep_objects(noun, TARGET_PREPS)
-    if not recipients and sense.type in ("ASSAULT", "COERCE"):
+    if not recipients and sense.type in PHYSICAL_TYPES:
         recipients = _prep_objects(noun, ("of",))                        # "the killing of X"
     if not recipients and sense.type in PARTNER_TYPES:
         recipients = _prep_objects(noun, ("with",))

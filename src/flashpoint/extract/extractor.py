@@ -18,6 +18,7 @@ from flashpoint.extract.modes import exchanged, with_small_arms
 from flashpoint.extract.targets import CIVILIAN, person_guess, side_of_words, victims
 from flashpoint.extract.taxonomy import Codes, codes_for
 from flashpoint.extract.triggers import Trigger, direct_object, find_triggers, noun_lemma, noun_sense
+from flashpoint.ontology import COMMENTARY_TYPES, PER_PLACE_TYPES, SPEAKER_TYPES
 from flashpoint.record import Article, Count, DateMention, PlaceMention
 
 COUNTRY_PRECISION = 4       # UCDP where_prec 4..6: province, region, country
@@ -106,7 +107,7 @@ def _plausible(cand: Candidate, trig: Trigger, sent: Span, attack_near: bool) ->
     if is_generic(trig, cand.headline):
         return False         # "kidnapping has become a business": a pattern, not one event
     actor_heads = [_head_lemma(sent.doc, a) for a in draft.actors]
-    if draft.event_type in COMMENTARY and any(w in lx.COMMENTATORS for w in actor_heads):
+    if draft.event_type in COMMENTARY_TYPES and any(w in lx.COMMENTATORS for w in actor_heads):
         return False
     if draft.event_type != "ASSAULT" and actor_heads and all(w in lx.NON_AGENTS for w in actor_heads):
         return False         # "growing power threatens the state", "this tactic will provide": no one acts
@@ -116,7 +117,7 @@ def _plausible(cand: Candidate, trig: Trigger, sent: Span, attack_near: bool) ->
         if attack_near:
             return False     # "blocked the road and opened fire": one attack
         _retype(draft, trig)
-    if draft.event_type in STATEMENTS and not draft.actors and (trig.nominal or not draft.recipients):
+    if draft.event_type in SPEAKER_TYPES and not draft.actors and (trig.nominal or not draft.recipients):
         return False         # "calls for calm grew", "it was demanded that": a statement needs a speaker
     if _running_total(trig, draft):
         return False         # "more than 10,000 people have been killed since the war began"
@@ -169,10 +170,6 @@ def _state_origin(trig: Trigger) -> bool:
     head = trig.head
     return head.dep_ == "advcl" and head.head.dep_ in ("acl", "relcl") and any(
         c.dep_ == "mark" and c.lower_ == "since" for c in head.children)
-
-
-COMMENTARY = frozenset("THREATEN REQUEST ACCUSE AGREE REJECT SUPPORT".split())
-STATEMENTS = frozenset("REQUEST ACCUSE THREATEN".split())
 
 
 def _head_lemma(doc: Doc, span: tuple[int, int]) -> str:
@@ -465,7 +462,7 @@ def _split_by_place(cand: Candidate, places, doc, group_ids) -> list[Candidate]:
     tails = at.region_tails(cand.draft.places, places, doc)
     cand.draft.places = [k for k in cand.draft.places if k not in tails]
     listed = at.listed_places(cand.draft.places, places, doc)
-    if listed is None or cand.draft.event_type not in ("ASSAULT", "PROTEST", "COERCE"):
+    if listed is None or cand.draft.event_type not in PER_PLACE_TYPES:
         return [cand]
     group = next(group_ids)
     out = []

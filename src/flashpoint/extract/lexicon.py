@@ -402,10 +402,6 @@ UNREAL_NOUNS = frozenset("threat fear anticipation risk possibility prospect pla
                          "chance demand call proposal offer option idea scheduling schedule "
                          "timetable timeline".split())
 
-CONFLICTUAL = frozenset("REQUEST ACCUSE REJECT THREATEN PROTEST MOBILIZE SANCTION COERCE "
-                        "ASSAULT".split())
-THREAT_MODE = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations",
-               "PROTEST": "restrict", "MOBILIZE": "violence"}
 # Who counts as civilians for ACLED's one-sided "Attack".
 CIVILIAN_WORDS = frozenset("civilian people villager resident protester demonstrator worker "
                            "student child woman journalist refugee farmer shopper worshipper "

@@ -16,16 +16,12 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from flashpoint.extract.draft import Draft
+from flashpoint.ontology import ARTICLE, MODES, modes_fit
 
 WORD = re.compile(r"[a-z0-9]+")
 STOP = frozenset("the a an of and s its their his her in on at to for from by with".split())
 ALIASES = {"america": "us", "american": "us", "americans": "us", "britain": "uk", "british": "uk"}
 ROLE_STOP = frozenset("forces force troops officials government military army people".split())
-# Modes that describe one happening from different sides, so they never split a draft:
-# a protest's march, road block and riot are one gathering; the shots fired and the blows
-# dealt while people are seized are part of the abduction (ACLED codes one abduction event).
-GATHERING = frozenset({"demo", "obstruct", "riot"})
-SEIZING_FORCE = frozenset({"firearms", "beat", "targeted"})
 
 
 @dataclass
@@ -163,7 +159,7 @@ def compatible(a: Candidate, b: Candidate) -> bool:
         return False
     if a.own & b.sequence or b.own & a.sequence:
         return False         # "the strikes came two days after the attack": two events in order
-    if not modes_fit(da.mode, db.mode):
+    if not modes_fit(da.mode, db.mode, ARTICLE):     # the table: families, part_of, fits_any
         return False
     if a.place_keys and b.place_keys and not (a.place_keys & b.place_keys) \
             and not (a.coarse_places or b.coarse_places):
@@ -176,14 +172,6 @@ def compatible(a: Candidate, b: Candidate) -> bool:
         return False
     # A headline rounds or updates the toll ("Two contractors killed"); the body's count wins.
     return _counts_agree(da, db) or a.headline != b.headline
-
-
-def modes_fit(a: Optional[str], b: Optional[str]) -> bool:
-    if a is None or b is None or a == b or "targeted" in (a, b):
-        return True
-    if a in GATHERING and b in GATHERING:
-        return True
-    return {a, b} - SEIZING_FORCE == {"abduct"}
 
 
 def _counts_agree(a: Draft, b: Draft) -> bool:
@@ -285,7 +273,7 @@ def _fill(into: Candidate, other: Candidate, counts: bool) -> None:
     # The abduction is the event; shots fired while seizing people are how it was done.
     # A clash stays a clash when the burning told with it merges in (ACLED: most serious act).
     if (d.mode is None and o.mode is not None and not (o.mode == "destroy" and d.two_sided)
-            or o.mode == "abduct" and d.mode in SEIZING_FORCE):
+            or o.mode is not None and d.mode in MODES and MODES[d.mode].part_of == o.mode):
         d.mode = o.mode
         d.cameo, d.acled_event_type, d.acled_sub_event_type = o.cameo, o.acled_event_type, o.acled_sub_event_type
     d.target = d.target or o.target

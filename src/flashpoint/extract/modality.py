@@ -15,8 +15,8 @@ from spacy.tokens import Token
 from flashpoint.extract import lexicon as lx
 from flashpoint.extract.triggers import Trigger, lemma
 from flashpoint.extract.words import root_participle
+from flashpoint.ontology import CONFLICTUAL_TYPES, COOPERATIVE_TYPES, threat_mode
 
-COOPERATIVE_TO_REJECT = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 EMBED_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "dobj", "pobj", "prep", "acomp", "relcl",
               "acl", "conj", "nsubj", "nsubjpass", "attr", "oprd", "compound", "amod", "appos"}
 DROP = None
@@ -60,7 +60,7 @@ def _conflictual_complement(head: Token) -> bool:
     for child in head.children:
         if child.dep_ in ("xcomp", "ccomp"):
             inner = verb_trigger(child)
-            if inner is not None and inner.sense.type in lx.CONFLICTUAL:
+            if inner is not None and inner.sense.type in CONFLICTUAL_TYPES:
                 return True
     return False
 
@@ -75,7 +75,7 @@ def _negated(head: Token, trig: Trigger) -> bool:
 
 
 def _negate(out: Outcome) -> Optional[Outcome]:
-    if out.type in COOPERATIVE_TO_REJECT:
+    if out.type in COOPERATIVE_TYPES:     # a refused cooperation is a REJECT
         return Outcome("REJECT", None, "rejected", 0.1, out.via, out.reported)
     return DROP
 
@@ -240,13 +240,13 @@ def _intent(out: Outcome, gov: Token):
 
 
 def _future(out: Outcome, via: Optional[Token], penalty: float, head: Optional[Token] = None) -> Outcome:
-    if head is not None and _ultimatum(head) and out.type not in COOPERATIVE_TO_REJECT - {"RETREAT"}:
-        return Outcome("THREATEN", lx.THREAT_MODE.get(out.type, "relations"), "intent",
+    if head is not None and _ultimatum(head) and out.type not in COOPERATIVE_TYPES - {"RETREAT"}:
+        return Outcome("THREATEN", threat_mode(out.type) or "relations", "intent",
                        out.penalty + penalty, out.via, out.reported)
     if out.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN"):
         return Outcome(out.type, out.mode, out.kind, out.penalty + penalty, via or out.via, out.reported)
-    if out.type in lx.CONFLICTUAL:
-        mode = lx.THREAT_MODE.get(out.type)
+    if out.type in CONFLICTUAL_TYPES:
+        mode = threat_mode(out.type)
         return Outcome("THREATEN", mode, "intent", out.penalty + penalty, via or out.via, out.reported)
     return Outcome("AGREE", None, "intent", out.penalty + penalty, via or out.via, out.reported)
 

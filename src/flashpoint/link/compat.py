@@ -17,6 +17,7 @@ from typing import Iterable, NamedTuple, Optional
 from rapidfuzz import fuzz
 
 from flashpoint import geo
+from flashpoint.ontology import ACROSS, STATE_SECTORS, modes_fit
 from flashpoint.record import Actor, Event, Place, When
 
 DATE_TOLERANCE_DAYS = 1
@@ -26,22 +27,6 @@ RADIUS_KM = {1: 25.0, 2: 50.0, 3: 100.0, 4: 300.0, 5: 600.0}
 SPECIFIC_PRECISION = 3        # district or finer: a place precise enough to identify an event
 NEAR_KM = 25.0
 SAME_SPOT_KM = 5.0            # two names this close are taken as spellings of one spot
-# ASSAULT modes that reports of one strike often mix: "air strike" vs "drone strike" vs "missile";
-# "explosion" is how many first reports describe any of them. Modes in different families veto.
-MODE_FAMILY = {
-    "aerial": "remote", "drone": "remote", "heavy-weapons": "remote",
-    "explosives": "blast", "suicide-attack": "blast",
-    "firearms": "ground", "targeted": "ground", "primitive": "ground", "beat": "ground",
-    "torture": "ground", "sexual": "ground",
-    "abduct": "abduct", "crowd-control": "crowd", "unconventional": "unconventional",
-    # PROTEST modes: a march, a road block and a riot are ways one gathering went; a riot and a
-    # peaceful demo at one place and day are still one gathering (ACLED codes the worst of it).
-    "demo": "gathering", "obstruct": "gathering", "riot": "gathering",
-}
-# Shots fired while people are seized are part of the abduction (one ACLED event), so one
-# report's 'gunmen opened fire' and another's 'kidnapped' can be the same attack.
-COMPATIBLE_FAMILIES = {frozenset({"remote", "blast"}), frozenset({"ground", "blast"}),
-                       frozenset({"ground", "abduct"})}
 # Actors that name no one in particular: they neither confirm nor contradict another report.
 GENERIC_SECTORS = {"UAF", "UNK"}
 GENERIC_NAMES = {
@@ -53,9 +38,6 @@ GENERIC_NAMES = {
 # Registry entries for a kind of actor rather than a named one ('Civilians', 'Military Forces',
 # 'Government (country unknown)'): no country, so they say as little as 'gunmen' does.
 CLASS_SECTORS = {"CVL", "MIL", "COP", "GOV", "PRM", "REB", "UAF", "UNK"}
-# A government and its own armed forces or police are one side: reports of one strike name
-# either ('the United States said it bombed', 'US aircraft struck').
-STATE_SECTORS = {"GOV", "MIL", "COP"}
 CIVILIAN_SECTOR = "CVL"
 SAME_NAME = 85      # rapidfuzz ratio: 'Ain Al Asad air base' and 'Ayn al-Asad air base' are one name
 # A toll that sums many incidents ("more than 300 have been killed since January", "this year's
@@ -111,7 +93,7 @@ class Facts:
     precision: Optional[str]
     place: Optional[Place]
     actor_names: dict[str, str]   # actor_key -> canonical name, specific actors only
-    states: frozenset[str]        # countries whose government, army or police take part
+    states: frozenset[str]        # countries whose government or forces (STATE_SECTORS) take part
     countries: frozenset[str]
     all_registered: bool          # every specific actor has a registry id
     article_id: str
@@ -272,19 +254,12 @@ def compare_actors(a: Facts, b: Facts) -> Verdict:
 
 # ---- type and mode ------------------------------------------------------------------------
 
-def modes_compatible(a: Optional[str], b: Optional[str]) -> bool:
-    if a is None or b is None or a == b or "destroy" in (a, b):
-        return True
-    fa, fb = MODE_FAMILY.get(a, a), MODE_FAMILY.get(b, b)
-    return fa == fb or frozenset({fa, fb}) in COMPATIBLE_FAMILIES
-
-
 def compare_kind(a: Facts, b: Facts) -> Verdict:
     if a.event_type != b.event_type:
         return Verdict(True, 0, f"types differ ({a.event_type} vs {b.event_type})")
     if a.total != b.total:
         return Verdict(True, 0, "a running total is not one incident")
-    if not modes_compatible(a.mode, b.mode):
+    if not modes_fit(a.mode, b.mode, ACROSS):     # the table's mode families
         return Verdict(True, 0, f"modes differ ({a.mode} vs {b.mode})")
     if a.mode and a.mode == b.mode:
         return Verdict(False, 1, f"same type and mode ({a.event_type}/{a.mode})")

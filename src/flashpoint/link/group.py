@@ -18,9 +18,9 @@ from typing import NamedTuple, Optional
 from flashpoint.link.blocking import candidate_pairs
 from flashpoint.link.compat import (
     DATE_TOLERANCE_DAYS, Facts, actor_key, compare_actors, compare_dates, compare_kind,
-    STATE_SECTORS, compare_places, date_range, is_running_total, modes_compatible,
-    specific_actors,
+    compare_places, date_range, is_running_total, specific_actors,
 )
+from flashpoint.ontology import ACROSS, STATE_SECTORS, modes_fit
 from flashpoint.link.reconcile import figures, reconcile  # noqa: F401  (the store's entry points)
 from flashpoint.record import Event, Place
 
@@ -124,7 +124,7 @@ class Profile:
     def conflict(self, other: "Profile") -> bool:
         if self.event_type != other.event_type or self.totals != other.totals:
             return True
-        if any(not modes_compatible(x, y) for x in self.modes for y in other.modes):
+        if any(not modes_fit(x, y, ACROSS) for x in self.modes for y in other.modes):
             return True
         if self._dates_conflict(other):
             return True

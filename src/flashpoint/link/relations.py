@@ -24,14 +24,16 @@ from typing import Mapping, Optional
 
 from flashpoint.link import LinkError
 from flashpoint.link.compat import actor_key, specific_actors
+from flashpoint.ontology import ANSWERABLE_TYPES, PHYSICAL_TYPES
 from flashpoint.record import Actor, Event, Evidence, Link, StoredEvent
 
 CUE_WINDOW_DAYS = 31
 ANSWER_WINDOW_DAYS = 7
-# Physical acts: what a link may point to, and what may be a retaliation (an attack answered by
-# an attack). A statement, a sanction or a demand answering one is ``response_to``.
-PHYSICAL = {"ASSAULT", "COERCE"}
-TARGETS = PHYSICAL | {"PROTEST", "MOBILIZE"}
+# Physical acts (the table's ``physical`` flag): what may be a retaliation (an attack answered
+# by an attack). A statement, a sanction or a demand answering one is ``response_to``.
+PHYSICAL = PHYSICAL_TYPES
+# What a link may point to (the table's ``answerable`` flag): physical acts, protests, mobilizing.
+TARGETS = ANSWERABLE_TYPES
 Context = tuple[int, int, str]
 Placed = tuple[int, StoredEvent, Event]   # evidence start, the event, the mention
 RETALIATION_CUE = re.compile(
