@@ -19,7 +19,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from flashpoint.resolve.actors import ActorResolver, unmatched_report
+from flashpoint.resolve.actors.actors import ActorResolver, unmatched_report
 
 GSR = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "plover_gsr" / "plover_gsr.jsonl"
 NO_COUNTRY = {"IGO", "NGO", "IMG", "ISM"}

@@ -22,7 +22,7 @@ class ExplodingPlaces:
 
 
 def test_a_failing_article_is_recorded_and_the_run_goes_on():
-    from flashpoint.resolve.places import PlaceResolver
+    from flashpoint.resolve.places.places import PlaceResolver
 
     pipeline = Pipeline(places=ExplodingPlaces(PlaceResolver()))
     items = [Article(id="a", text=ATTACK), Article(id="bad", text=ATTACK),

@@ -250,7 +250,7 @@ def _engine_options(p: argparse.ArgumentParser) -> None:
 
 def cmd_ingest(args) -> int:
     if args.engine == "spark":
-        from flashpoint.scale.submit import cmd_ingest_spark
+        from flashpoint.scale.command import cmd_ingest_spark
 
         return cmd_ingest_spark(args)
     from flashpoint.ingest.readers import read_inputs
@@ -434,7 +434,7 @@ def _add_actors(sub) -> None:
 
 
 def cmd_actors(args) -> int:
-    from flashpoint.resolve.actors import registry_rows, unmatched_report
+    from flashpoint.resolve.actors.actors import registry_rows, unmatched_report
 
     if not args.inputs:
         for row in registry_rows():
@@ -462,7 +462,7 @@ def _add_gazetteer(sub) -> None:
 
 
 def cmd_gazetteer_add(args) -> int:
-    from flashpoint.resolve.gazetteer import add_geonames_file
+    from flashpoint.resolve.places.gazetteer import add_geonames_file
 
     added = add_geonames_file(args.file)
     print(f"flashpoint: added {added} places from {args.file}", file=sys.stderr)
@@ -520,7 +520,7 @@ def _check_model() -> str:
 
 
 def _check_gazetteer() -> str:
-    from flashpoint.resolve.gazetteer import default_gazetteer
+    from flashpoint.resolve.places.gazetteer import default_gazetteer
 
     found = default_gazetteer().lookup("Baghdad")
     if not found:
@@ -529,7 +529,7 @@ def _check_gazetteer() -> str:
 
 
 def _check_actors() -> str:
-    from flashpoint.resolve.actors import registry_rows
+    from flashpoint.resolve.actors.actors import registry_rows
 
     return f"{len(registry_rows())} entries"
 

@@ -14,43 +14,21 @@ One bad article is recorded on its Result and counted; it never stops the run.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence, Union
 
+from flashpoint.analysis import ArticleFailed, ArticleTooLong, Result
 from flashpoint.errors import ConfigError, DuplicateArticle, FlashpointError
-from flashpoint.record import (
-    Article, DateMention, Evidence, Event, PlaceMention, content_id,
-)
+from flashpoint.record import Article, DateMention, Evidence, Event, content_id
 
 if TYPE_CHECKING:  # the extract package imports spaCy: load it only when a run starts
     from flashpoint.extract.draft import Draft
 
 # Bump when the records the pipeline writes change for the same input: it is part of every id.
 PIPELINE_VERSION = "flashpoint-extract-1"
-
-
-class ArticleFailed(FlashpointError):
-    """An article that a stage could not process; the run goes on without it."""
-
-    code = "FP900"
-
-
-class ArticleTooLong(FlashpointError):
-    code = "FP901"
-
-
-@dataclass
-class Result:
-    """What the pipeline made of one input item."""
-
-    article: Optional[Article]
-    events: list[Event] = field(default_factory=list)
-    places: list[PlaceMention] = field(default_factory=list)
-    dates: list[DateMention] = field(default_factory=list)
-    error: Optional[FlashpointError] = None
-    skipped: Optional[FlashpointError] = None  # set aside on purpose (not English), not failed
 
 
 @dataclass
@@ -105,7 +83,7 @@ class Pipeline:
     @property
     def places(self):
         if self._places is None:
-            from flashpoint.resolve.places import PlaceResolver
+            from flashpoint.resolve.places.places import PlaceResolver
 
             self._places = PlaceResolver()
         return self._places
@@ -113,7 +91,7 @@ class Pipeline:
     @property
     def actors(self):
         if self._actors is None:
-            from flashpoint.resolve.actors import ActorResolver
+            from flashpoint.resolve.actors.actors import ActorResolver
 
             self._actors = ActorResolver()
         return self._actors
@@ -139,7 +117,8 @@ class Pipeline:
         if self._places is not None or self._actors is not None:
             raise ConfigError("resolvers handed to Pipeline live in this process, and worker "
                               "processes cannot use them; pass workers=1 with them")
-        return WorkerPool(self.model, self.workers, self.batch_size)
+        make = functools.partial(Pipeline, model=self.model, workers=1, batch_size=self.batch_size)
+        return WorkerPool(make, self.workers, self.batch_size)
 
     def _run_chunk(self, chunk: list) -> Iterator[Result]:
         prepared = [_prepare(item, self.nlp.max_length) for item in chunk]
@@ -196,8 +175,8 @@ class Pipeline:
     def analyse(self, article: Article, doc) -> Result:
         """All stages after nlp, for one parsed article."""
         from flashpoint.extract import extract
-        from flashpoint.resolve.time import dates_in_force, find_dates, inherited_date
-        from flashpoint.resolve.timeline import aside
+        from flashpoint.resolve.time.time import dates_in_force, find_dates, inherited_date
+        from flashpoint.resolve.time.timeline import aside
 
         places, roles = self.places.survey(article, doc)
         dates = find_dates(article, doc)
@@ -215,8 +194,8 @@ class Pipeline:
     def _event(self, article: Article, draft: Draft, places, roles, dates, sentences,
                inherited: Optional[DateMention] = None, aside: Sequence[int] = ()) -> Event:
         from flashpoint.extract.targets import settle
-        from flashpoint.resolve.actor_roles import agent_role, countries_for, names_a_place
-        from flashpoint.resolve.time import date_for, is_background
+        from flashpoint.resolve.actors.actor_roles import agent_role, countries_for, names_a_place
+        from flashpoint.resolve.time.time import date_for, is_background
 
         sentence = sentences[draft.sentence] if draft.sentence < len(sentences) else draft.evidence
         when = date_for(dates, draft.dates, sentence, draft.trigger, article.published,

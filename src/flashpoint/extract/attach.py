@@ -289,7 +289,7 @@ def listed_places(place_idx: list[int], places, doc) -> Optional[list[int]]:
 
 def _unit_of_another(k: int, group: list[int], places) -> bool:
     """'in Tlaxco, Puebla': Puebla names the state Tlaxco lies in, not a second place."""
-    from flashpoint.resolve.gazetteer import normalise
+    from flashpoint.resolve.places.gazetteer import normalise
 
     unit = places[k].place
     return unit is not None and any(
