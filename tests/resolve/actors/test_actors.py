@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 import pytest
 
@@ -187,21 +188,27 @@ def test_kataib_hezbollah_before_the_pmf(resolver):
 
 
 # -- unmatched names -------------------------------------------------------------------------
-def test_unmatched_names_are_recorded():
-    resolver = ActorResolver()
-    first = resolver.resolve("the Zorgon Liberation Front")
-    resolver.resolve("Zorgon Liberation Front")
-    resolver.resolve("Mr Hoffman")
+def test_unmatched_names_are_counted_in_the_callers_counter():
+    resolver, unmatched = ActorResolver(), Counter()
+    first = resolver.resolve("the Zorgon Liberation Front", unmatched=unmatched)
+    resolver.resolve("Zorgon Liberation Front", unmatched=unmatched)
+    resolver.resolve("Mr Hoffman", unmatched=unmatched)
     assert (first.id, first.country, first.sector) == (None, None, None)
     assert first.name == "Zorgon Liberation Front"
     assert first.text == "the Zorgon Liberation Front"
-    assert unmatched_report(resolver) == [("Zorgon Liberation Front", 2), ("Mr Hoffman", 1)]
+    assert unmatched_report(unmatched) == [("Zorgon Liberation Front", 2), ("Mr Hoffman", 1)]
 
 
-def test_matched_names_are_not_recorded():
+def test_matched_names_are_not_counted():
+    resolver, unmatched = ActorResolver(), Counter()
+    resolver.resolve("American troops", unmatched=unmatched)
+    assert unmatched_report(unmatched) == []
+
+
+def test_the_resolver_keeps_no_count_between_calls():
     resolver = ActorResolver()
-    resolver.resolve("American troops")
-    assert unmatched_report(resolver) == []
+    resolver.resolve("the Zorgon Liberation Front")
+    assert not hasattr(resolver, "unmatched")
 
 
 def test_registry_rows_list_actors_countries_and_categories(resolver):

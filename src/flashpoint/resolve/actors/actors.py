@@ -34,7 +34,8 @@ Rules, in order (each documented by tests in tests/resolve/actors/test_actors*.p
    before it ("Algerian [President X]"), or for armed heads the one country of a same-kind head
    or named group in the sentence ("one of the factions" beside "the Iraqi militias").
 7. Nothing matched: the Actor keeps the cleaned phrase as its name, id/country/sector None, and the
-   name is counted in `ActorResolver.unmatched` so the registry can grow from real use.
+   name is counted in the ``unmatched`` Counter the caller passes (the pipeline keeps one per
+   article and returns it with the article's Result) so the registry can grow from real use.
 
 8. In its event (`ActorResolver.in_event`, called by the pipeline): a generic actor takes the
    event's country (its location, its sentence's places, the article's dominant country), and an
@@ -78,12 +79,12 @@ class Hit:
 
 
 class ActorResolver:
-    """Resolve actor phrases against the registry; remembers the phrases that matched nothing."""
+    """Resolve actor phrases against the registry. It keeps no count between calls: the caller
+    counts the phrases that matched nothing (``resolve(..., unmatched=counter)``)."""
 
     def __init__(self, registry: Optional[Registry] = None):
         self.registry = registry or load_registry()
         self.index: Index = build_index(self.registry)
-        self.unmatched: Counter[str] = Counter()
         self._sponsor_after = self._folded(self.registry.sponsor_after)
         self._sponsor_before = self._folded(self.registry.sponsor_before)
         self._boundaries = self._folded(self.registry.boundaries)
@@ -96,8 +97,10 @@ class ActorResolver:
         return frozenset(w.folded for word in words for w in keys(word, self.registry.variants))
 
     # -- public -------------------------------------------------------------------------------
-    def resolve(self, text: str, context: str = "", on: Optional[dt.date] = None) -> Actor:
-        """The Actor a phrase names; id None (and the phrase counted as unmatched) when unknown."""
+    def resolve(self, text: str, context: str = "", on: Optional[dt.date] = None,
+                unmatched: Optional[Counter[str]] = None) -> Actor:
+        """The Actor a phrase names; id None when unknown, and then its cleaned name is counted
+        in ``unmatched`` when one is given."""
         words = self._keys(text)
         found = (self._brigade(words, context, on) or self._as_written(words, context, on)
                  or self._match(words, context, on))
@@ -105,7 +108,8 @@ class ActorResolver:
             # Things and unqualified speakers come back nameless: they keep the phrase itself.
             return found.model_copy(update={"text": text, "name": found.name or clean_name(text)})
         name = clean_name(text)
-        self.unmatched[name] += 1
+        if unmatched is not None:
+            unmatched[name] += 1
         return Actor(text=text, name=name)
 
     def in_event(self, actor: Actor, countries: Sequence[str] = (), role: Optional[str] = None,
@@ -393,9 +397,9 @@ def _brigade_number(words: list[Word]) -> Optional[int]:
     return None
 
 
-def unmatched_report(resolver: ActorResolver) -> list[tuple[str, int]]:
+def unmatched_report(unmatched: Counter[str]) -> list[tuple[str, int]]:
     """Names that matched nothing, most frequent first (ties by name), for registry curation."""
-    return sorted(resolver.unmatched.items(), key=lambda item: (-item[1], item[0]))
+    return sorted(unmatched.items(), key=lambda item: (-item[1], item[0]))
 
 
 def registry_rows(registry: Optional[Registry] = None) -> list[dict]:

@@ -58,6 +58,7 @@ class Gazetteer:
     def __init__(self, paths: Iterable[Path]):
         self._dbs = [_open_readonly(p) for p in paths]
         self._countries = self._load_countries()
+        self._country_names = frozenset(e.name.lower() for e in self._countries.values())
         self._demonyms = self._load_demonyms()
 
     def lookup(self, name: str) -> list[Entry]:
@@ -77,6 +78,10 @@ class Gazetteer:
 
     def country(self, iso2: str) -> Optional[Entry]:
         return self._countries.get(iso2)
+
+    def is_country_name(self, name: str) -> bool:
+        """True when ``name`` is a country's own name ("Iraq", "the Philippines"), not an alias."""
+        return name.lower().removeprefix("the ").strip() in self._country_names
 
     def iso3(self, iso2: Optional[str]) -> Optional[str]:
         return self._iso3.get(iso2) if iso2 else None
