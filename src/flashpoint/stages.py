@@ -143,7 +143,7 @@ def events(pipeline: Pipeline, a: Analysis) -> None:
 
 
 def _event(a: Analysis, draft: Draft, resolved: Resolved, codes) -> Event:
-    from flashpoint.resolve.time.time import is_background
+    from flashpoint.resolve.time.background import is_background
 
     article, (start, end) = a.article, draft.evidence
     return Event(

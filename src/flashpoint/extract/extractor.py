@@ -20,6 +20,7 @@ from flashpoint.extract.taxonomy import Codes, codes_for
 from flashpoint.extract.triggers import Trigger, direct_object, find_triggers, noun_lemma, noun_sense
 from flashpoint.record import Article, Count, DateMention, PlaceMention
 from flashpoint.resolve.places.gazetteer import Gazetteer, default_gazetteer
+from flashpoint.resolve.time.background import recalled
 
 COUNTRY_PRECISION = 4       # UCDP where_prec 4..6: province, region, country
 
@@ -219,7 +220,7 @@ def _candidate(article, sent, index, trig: Trigger, out: Outcome, heads, places,
         cameo=None, evidence=_evidence(sent), sentence=index, trigger=_trigger_chars(trig),
         actors=actors, recipients=recipients, places=place_idx, dates=date_idx,
         reported_by=[] if date_idx else at.reported_dates(trig, dates, doc),
-        background=at.is_background(date_idx, dates, article.published),
+        background=recalled([dates[k] for k in date_idx], article.published),
     )
     harmed = victims(_clause_span(trig, heads, doc))
     _set_codes(draft, trig, out, recipient_toks + harmed, harmed, clash)

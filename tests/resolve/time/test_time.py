@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from flashpoint.record import Article, DateMention, Mark, When
+from flashpoint.resolve.time.background import BACKGROUND_DAYS, is_background
 from flashpoint.resolve.time.time import (
-    BACKGROUND_DAYS, DURATION_REASON, INHERITED_PREFIX, NO_DATE_REASON, date_for, find_dates, is_background,
+    DURATION_REASON, INHERITED_PREFIX, NO_DATE_REASON, date_for, find_dates,
 )
 
 D = dt.date
@@ -313,7 +314,7 @@ def test_the_report_date_is_never_the_events_day():
 
 # ---------------------------------------------------------------- is_background (no model)
 
-def test_background_is_more_than_sixty_days_before_publication():
+def test_background_is_more_than_background_days_before_publication():
     pub = D(2020, 3, 15)
     old = When(text="in the summer of 2014", start=D(2014, 6, 1), end=D(2014, 8, 31), precision="month", reason="t")
     recent = When(text="March 11", start=D(2020, 3, 11), end=D(2020, 3, 11), precision="day", reason="t")

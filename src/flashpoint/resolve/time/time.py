@@ -18,8 +18,8 @@ the parsed doc, so it is scanned separately with our patterns. Its dates are rep
 reason that starts ``in boilerplate (``, but they never anchor a chain and ``date_for`` never
 picks them: a file photo's caption can be years older than the story.
 
-``date_for`` chooses an event's date from the mentions; ``is_background`` says whether a date
-lies so far before publication that the article recalls it as background.
+``date_for`` chooses an event's date from the mentions; whether a date lies so far before
+publication that the article recalls it as background is the one rule of ``background``.
 """
 from __future__ import annotations
 
@@ -41,11 +41,6 @@ NO_RULE_PREFIX = "no rule reads"
 TIME_ONLY_REASON = "a time of day with no day named"
 NO_DATE_REASON = "the text gives no date for this event"
 INHERITED_PREFIX = "no date in its sentence; it goes on with the incident dated "
-# Events whose date ends more than this many days before publication are background: the
-# article recalls them (last year's offensive) rather than reports them. Two months keeps a
-# story's "earlier this month" and "last month" as news and sends "in the summer of 2014" and
-# anything older than about two months to the background.
-BACKGROUND_DAYS = 60
 
 _MARK_NAMES = {"caption": "photo caption"}
 
@@ -493,10 +488,3 @@ def _distance(mention: DateMention, span: tuple[int, int]) -> int:
         return mention.start - span[1]
     return 0
 
-
-def is_background(when: When, published: Optional[dt.date]) -> bool:
-    """True when the date ends more than BACKGROUND_DAYS before publication."""
-    if when.start is None or published is None:
-        return False
-    end = when.end or when.start
-    return (published - end).days > BACKGROUND_DAYS
