@@ -6,10 +6,14 @@ place and actor resolvers) and the article's Analysis; ``parse`` takes the whole
 spaCy parses many texts faster than one by one. Heavy modules load inside the functions, when a
 run starts, so importing flashpoint loads no model.
 
-Codes: extraction gives each draft the ACLED and CAMEO codes its words tell (``extract``: its
-own rules for protests, interventions and aftermath read them), and the ``code`` stage settles
-them once, after the actors and targets are resolved (``extract.targets.settle``); the events
-carry the settled ones.
+Codes: the ``code`` stage settles each draft's ACLED codes once, after its actors and targets
+are resolved (``extract.targets.settle``), and the events carry those. Extraction still gives
+each draft the codes its words tell (``_set_codes``/``_retype``, copied by ``merge._fill`` when
+two drafts merge, recoded by ``mark_interventions`` and ``disorder``), because its own later
+rules decide by them (which protest a dispersal belongs to, what counts as aftermath); moving
+those rules to facts the code stage reads is issue 9's work on ACLED coding, in those modules.
+``link.reconcile`` votes among the codes of an event's mentions across articles: that chooses
+between settled codes, it derives none.
 """
 from __future__ import annotations
 
