@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml requirements.lock package.json package-lock.json
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@echo "Building the gazetteer index (once, about a minute)..."
-	$(PY) -c "from flashpoint.resolve.gazetteer_index import ensure_index; ensure_index()"
+	$(PY) -c "from flashpoint.resolve.places.gazetteer_index import ensure_index; ensure_index()"
 	@echo "Installing the web page's packages from npm (package-lock.json) and copying them..."
 	npm ci --no-audit --no-fund --silent
 	npm run --silent build

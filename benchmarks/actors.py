@@ -19,7 +19,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from flashpoint.resolve.actors import ActorResolver, unmatched_report
+from flashpoint.resolve.actors.actors import ActorResolver, unmatched_report
 
 GSR = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "plover_gsr" / "plover_gsr.jsonl"
 NO_COUNTRY = {"IGO", "NGO", "IMG", "ISM"}
@@ -39,8 +39,9 @@ def gsr_actors(path: Path):
 
 def score(resolver: ActorResolver, show_misses: bool) -> None:
     tally: Counter[str] = Counter()
+    unmatched: Counter[str] = Counter()
     for gold, sentence in gsr_actors(GSR):
-        got = resolver.resolve(gold["actorText"], sentence)
+        got = resolver.resolve(gold["actorText"], sentence, unmatched=unmatched)
         code = GSR_CODES.get(gold["code"], gold["code"])
         want_country = None if code in NO_COUNTRY else code
         tally["actors"] += 1
@@ -61,7 +62,7 @@ def score(resolver: ActorResolver, show_misses: bool) -> None:
     print(f"  country accuracy:    {tally['country ok'] / n:.1%}")
     print(f"  sector accuracy:     {tally['sector ok'] / tally['sector cases']:.1%} "
           f"of {tally['sector cases']} spans with a plain sector code")
-    print(f"  top unmatched: {unmatched_report(resolver)[:8]}")
+    print(f"  top unmatched: {unmatched_report(unmatched)[:8]}")
 
 
 PHRASES = ["Kata'ib Hizballah fighters", "American troops", "an Iraqi policeman", "Washington",

@@ -2,7 +2,7 @@
 
 Each case is an article text, its publication date, a piece of the date expression to look up,
 and the start, end and precision expected (None where the value must stay unresolved). The
-expected values follow the project's conventions (see flashpoint/resolve/timecalc.py): weeks run
+expected values follow the project's conventions (see flashpoint/resolve/time/timecalc.py): weeks run
 Monday to Sunday, "a week later" is a 7-day window centred 7 days on, "days earlier" is the
 window 2 to 6 days back, seasons span their three months.
 
@@ -24,7 +24,7 @@ from pathlib import Path
 
 from flashpoint.nlp import load_pipeline
 from flashpoint.record import Article, Mark
-from flashpoint.resolve.time import find_dates
+from flashpoint.resolve.time.time import find_dates
 
 D = dt.date
 MAR15 = D(2020, 3, 15)     # Sunday

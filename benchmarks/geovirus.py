@@ -45,7 +45,7 @@ def prf(tp: int, found: int, gold: int) -> tuple[float, float, float]:
 
 
 def errors_km(pairs) -> list[float]:
-    from flashpoint.resolve.places import _km
+    from flashpoint.resolve.places.places import _km
 
     return [_km(p.lat, p.lon, lat, lon) if p else float("inf") for p, lat, lon in pairs]
 
@@ -70,7 +70,7 @@ def main(argv=None) -> int:
 
     from flashpoint.nlp import load_pipeline
     from flashpoint.record import Article
-    from flashpoint.resolve.places import PlaceResolver
+    from flashpoint.resolve.places.places import PlaceResolver
 
     t0 = time.perf_counter()
     nlp = load_pipeline()
@@ -129,8 +129,8 @@ def _causes(resolver, art, doc, gold, places) -> Counter:
     """Why each miss missed: no answer, a wrong candidate chosen (one within 161 km existed;
     same country or not), the right area but its centre far from the gold's, or no candidate
     near the gold at all (the gazetteer lacks the place)."""
-    from flashpoint.resolve.places import _km
-    from flashpoint.resolve.toponyms import spots_for_spans
+    from flashpoint.resolve.places.places import _km
+    from flashpoint.resolve.places.toponyms import spots_for_spans
 
     spots = spots_for_spans(art, [(g[0], g[1]) for g in gold], resolver.gazetteer)
     out = Counter()

@@ -160,8 +160,8 @@ def run_gsr(nlp, show_errors: int) -> None:
 
 def seed_mentions(article, doc):
     """The project's own place and date finders, as the pipeline runs them."""
-    from flashpoint.resolve.places import PlaceResolver
-    from flashpoint.resolve.time import find_dates
+    from flashpoint.resolve.places.places import PlaceResolver
+    from flashpoint.resolve.time.time import find_dates
 
     return PlaceResolver().find(article, doc), find_dates(article, doc)
 

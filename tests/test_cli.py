@@ -112,3 +112,42 @@ def test_actors_with_inputs_lists_the_names_that_matched_nothing(tmp_path, capsy
     code, out, err = run(capsys, "actors", str(src))
     assert code == 0 and {"name": "guards", "count": 1} in [json.loads(x) for x in out.splitlines()]
     assert "1 articles read" in err
+
+
+def test_actors_adds_up_the_unmatched_names_of_every_worker(tmp_path, capsys):
+    src = tmp_path / "a.jsonl"
+    src.write_text("".join(json.dumps({"id": f"a{i}", "published": "2021-05-05", "text":
+                                       "Gunmen shot two guards in Kirkuk on Monday."}) + "\n"
+                           for i in range(3)))
+    code, out, err = run(capsys, "actors", str(src), "--workers", "2", "--batch-size", "1")
+    assert code == 0 and {"name": "guards", "count": 3} in [json.loads(x) for x in out.splitlines()]
+
+
+def _exploding_survey(monkeypatch):
+    from flashpoint.resolve.places.places import PlaceResolver
+
+    def survey(self, article, doc):
+        raise ValueError("boom")
+    monkeypatch.setattr(PlaceResolver, "survey", survey)
+
+
+def test_a_failing_article_prints_one_line_and_no_traceback(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("FLASHPOINT_DEBUG", raising=False)
+    _exploding_survey(monkeypatch)
+    (tmp_path / "a.txt").write_text(RAID)
+    code, out, err = run(capsys, "extract", str(tmp_path / "a.txt"))
+    assert code == 2 and "failed in the pipeline's places stage: ValueError: boom" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("how", ["flag", "environment"])
+def test_debug_prints_the_traceback_with_its_cause(tmp_path, capsys, monkeypatch, how):
+    _exploding_survey(monkeypatch)
+    (tmp_path / "a.txt").write_text(RAID)
+    if how == "environment":
+        monkeypatch.setenv("FLASHPOINT_DEBUG", "1")
+    argv = ["--debug"] if how == "flag" else []
+    code, out, err = run(capsys, *argv, "extract", str(tmp_path / "a.txt"))
+    assert code == 2 and "Traceback (most recent call last)" in err
+    assert 'raise ValueError("boom")' in err
+    assert "The above exception was the direct cause of the following exception" in err

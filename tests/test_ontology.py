@@ -10,7 +10,7 @@ import pytest
 from shared_data import shared_path
 
 from flashpoint import ontology as o
-from flashpoint.resolve.actor_registry import SECTORS
+from flashpoint.resolve.actors.actor_registry import SECTORS
 
 # CAMEO2PLOVER-2021 files CAMEO 163 (embargo, sanctions) under COERCE; the table keeps it as
 # SANCTION's 'restrict' mode, as it was before the table (a choice to revisit, not an oversight).

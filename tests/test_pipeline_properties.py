@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from flashpoint.extract.casualties import parse_number
-from flashpoint.resolve import timecalc, timex
+from flashpoint.resolve.time import timecalc, timex
 
 FAST = settings(max_examples=25, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])

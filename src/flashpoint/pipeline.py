@@ -1,67 +1,103 @@
 """The extraction pipeline: a stream of articles in, a stream of results out.
 
-Stages, in order, each small and owned by its own module:
+``STAGES`` is the one definition of the pipeline: stages shaped like spaCy's components, each
+with a name, the fields of the article's ``Analysis`` it needs and those it adds. Every stage
+reads and extends that one object (``flashpoint.analysis``); what each does is in
+``flashpoint.stages``. ``check_stages`` refuses a list in which a stage needs something no
+earlier stage adds.
 
     clean      ingest.clean       marks boilerplate (captions, related headlines...) on the Article
     language   ingest.language    sets aside articles that are not English
-    nlp        nlp                spaCy parses the masked text (same length, so offsets hold)
+    parse      nlp                spaCy parses the masked text (same length, so offsets hold)
     places     resolve.places     every place mention, resolved with the article's context
     dates      resolve.time       every date expression, resolved against publication and narrative
     extract    extract            events found in the parse, as Drafts with raw spans
-    resolve    pipeline           Drafts become contract Events: actors, location, date
+    resolve    resolve            each Draft's actors, location and date
+    code       extract.targets    ACLED codes settled once actors and targets are resolved
+    events     record             the contract Events
 
-One bad article is recorded on its Result and counted; it never stops the run.
+One bad article is recorded on its Result and counted; it never stops the run. Its error is an
+ArticleFailed chained from the exception that stopped the stage (``flashpoint --debug`` prints
+the traceback).
 """
 from __future__ import annotations
 
+import dataclasses
+import functools
 import itertools
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence, Union
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator, Sequence, Union
 
+from flashpoint import stages as st
+from flashpoint.analysis import Analysis, ArticleFailed, Result, failed
 from flashpoint.errors import ConfigError, FlashpointError
-from flashpoint.record import (
-    Article, DateMention, Evidence, Event, PlaceMention, content_id,
-)
+from flashpoint.record import Article
+from flashpoint.stages import PIPELINE_VERSION
 from flashpoint.summary import Summary  # noqa: F401  (the run summary, imported from here too)
 
-if TYPE_CHECKING:  # the extract package imports spaCy: load it only when a run starts
-    from flashpoint.extract.draft import Draft
-
-# Bump when the records the pipeline writes change for the same input: it is part of every id.
-PIPELINE_VERSION = "flashpoint-extract-1"
+__all__ = ["PIPELINE_VERSION", "STAGES", "ArticleFailed", "Pipeline", "Result", "Stage",
+           "Summary", "check_stages"]
 
 
-class ArticleFailed(FlashpointError):
-    """An article that a stage could not process; the run goes on without it."""
+@dataclass(frozen=True)
+class Stage:
+    """One step of the pipeline: ``run(pipeline, analysis)`` reads the Analysis fields in
+    ``needs`` and sets those in ``adds``; a ``batch`` stage takes the list of a chunk's analyses."""
 
-    code = "FP900"
+    name: str
+    run: Callable
+    needs: frozenset[str]
+    adds: frozenset[str]
+    batch: bool = False
 
 
-class ArticleTooLong(FlashpointError):
-    code = "FP901"
+def stage(name: str, run: Callable, needs: str, adds: str, batch: bool = False) -> Stage:
+    return Stage(name, run, frozenset(needs.split()), frozenset(adds.split()), batch)
 
 
-@dataclass
-class Result:
-    """What the pipeline made of one input item."""
+STAGES: tuple[Stage, ...] = (
+    stage("clean", st.clean, needs="article", adds="article text"),
+    stage("language", st.language, needs="article", adds="skipped"),
+    stage("parse", st.parse, needs="text", adds="doc sentences", batch=True),
+    stage("places", st.places, needs="article doc", adds="places place_roles"),
+    stage("dates", st.dates, needs="article doc", adds="dates in_force"),
+    stage("extract", st.extract, needs="article doc places dates", adds="drafts"),
+    stage("resolve", st.resolve,
+          needs="article doc sentences places place_roles dates in_force drafts",
+          adds="resolved unmatched"),
+    stage("code", st.code, needs="drafts resolved", adds="codes"),
+    stage("events", st.events, needs="article drafts resolved codes", adds="events"),
+)
 
-    article: Optional[Article]
-    events: list[Event] = field(default_factory=list)
-    places: list[PlaceMention] = field(default_factory=list)
-    dates: list[DateMention] = field(default_factory=list)
-    error: Optional[FlashpointError] = None
-    skipped: Optional[FlashpointError] = None  # set aside on purpose (not English), not failed
+
+def check_stages(stages: Sequence[Stage], given: Iterable[str] = ("article",)) -> None:
+    """Refuse a pipeline in which a stage needs what no earlier stage adds, or adds what the
+    Analysis does not hold."""
+    fields = {f.name for f in dataclasses.fields(Analysis)}
+    have = set(given)
+    for s in stages:
+        missing = sorted(s.needs - have)
+        if missing:
+            raise ConfigError(f"pipeline stage {s.name!r} needs {', '.join(missing)}, which no "
+                              "stage before it adds; move it after the stage that adds them")
+        unknown = sorted(s.adds - fields)
+        if unknown:
+            raise ConfigError(f"pipeline stage {s.name!r} adds {', '.join(unknown)}, which the "
+                              "Analysis does not hold; add the field to flashpoint.analysis.Analysis")
+        have |= s.adds
 
 
 class Pipeline:
     """Runs the stages over a stream; heavy resources load on first use."""
 
     def __init__(self, model: str | None = None, workers: int = 1, batch_size: int = 32,
-                 places=None, actors=None):
+                 places=None, actors=None, stages: Sequence[Stage] = STAGES):
         """``workers``: processes that run the pipeline (1: this process, nothing spawned)."""
+        check_stages(stages)
         self.model = model
         self.workers = max(1, workers)
         self.batch_size = max(1, batch_size)
+        self.stages = tuple(stages)
         self._places = places
         self._actors = actors
         self._casing = None
@@ -75,7 +111,7 @@ class Pipeline:
     @property
     def places(self):
         if self._places is None:
-            from flashpoint.resolve.places import PlaceResolver
+            from flashpoint.resolve.places.places import PlaceResolver
 
             self._places = PlaceResolver()
         return self._places
@@ -83,7 +119,7 @@ class Pipeline:
     @property
     def actors(self):
         if self._actors is None:
-            from flashpoint.resolve.actors import ActorResolver
+            from flashpoint.resolve.actors.actors import ActorResolver
 
             self._actors = ActorResolver()
         return self._actors
@@ -109,31 +145,37 @@ class Pipeline:
         if self._places is not None or self._actors is not None:
             raise ConfigError("resolvers handed to Pipeline live in this process, and worker "
                               "processes cannot use them; pass workers=1 with them")
-        return WorkerPool(self.model, self.workers, self.batch_size)
+        make = functools.partial(Pipeline, model=self.model, workers=1, batch_size=self.batch_size,
+                                 stages=self.stages)
+        return WorkerPool(make, self.workers, self.batch_size)
 
     def _run_chunk(self, chunk: list) -> Iterator[Result]:
-        prepared = [_prepare(item, self.nlp.max_length) for item in chunk]
-        ready = [r for r in prepared if r.article is not None and not r.error and not r.skipped]
-        docs = dict(zip(map(id, ready), self._parse([r.article for r in ready])))
-        for result in prepared:
-            doc = docs.get(id(result))
-            if doc is None:
-                yield result
-            elif isinstance(doc, FlashpointError):
-                result.error = doc
-                yield result
+        work = [Analysis(article=item) for item in chunk if not isinstance(item, FlashpointError)]
+        for step in self.stages:
+            self._run_stage(step, [a for a in work if a.live])
+        analysed = iter(work)
+        for item in chunk:
+            if isinstance(item, FlashpointError):
+                yield Result(article=None, error=item)
             else:
-                yield self._analyse(result.article, doc)
+                yield next(analysed).result()
 
-    def _parse(self, articles: list[Article]) -> list:
-        """spaCy docs in article order; if a batch fails, parse one by one to find the culprit."""
-        texts = [self._with_case(a.masked_text()) for a in articles]
-        try:
-            return list(self.nlp.pipe(texts, batch_size=self.batch_size))
-        except Exception:  # isolate the failing article; the others still get parsed
-            return [self._parse_one(a, t) for a, t in zip(articles, texts)]
+    def _run_stage(self, step: Stage, batch: list[Analysis]) -> None:
+        """One stage over a chunk; an article it fails on is recorded, the others go on."""
+        if step.batch:
+            return step.run(self, batch) if batch else None
+        for a in batch:
+            try:
+                step.run(self, a)
+            except FlashpointError as exc:
+                a.error = exc
+            except Exception as exc:  # one article's failure is recorded, never stops the run
+                a.error = failed(
+                    f"article {a.article.id!r} failed in the pipeline's {step.name} stage: "
+                    f"{exc.__class__.__name__}: {exc}. The run went on without it; please report "
+                    "this with the article (flashpoint --debug prints the traceback).", exc)
 
-    def _with_case(self, text: str) -> str:
+    def with_case(self, text: str) -> str:
         """Text written all in lower case is parsed as a same-length copy with its capitals
         restored (flashpoint.ingest.noisy), so that names are found; offsets stay true."""
         from flashpoint.ingest.noisy import lacks_case
@@ -146,103 +188,12 @@ class Pipeline:
             self._casing = case_restorer(self.places.gazetteer, self.nlp)
         return self._casing.restore(text)
 
-    def _parse_one(self, article: Article, text: str):
-        try:
-            return self.nlp(text)
-        except Exception as exc:  # recorded on this article's result
-            return ArticleFailed(f"article {article.id!r} could not be parsed by spaCy: "
-                                 f"{exc.__class__.__name__}: {exc}")
-
-    def _analyse(self, article: Article, doc) -> Result:
-        try:
-            return self.analyse(article, doc)
-        except FlashpointError as exc:
-            return Result(article=article, error=exc)
-        except Exception as exc:  # one article's failure is recorded, never stops the run
-            return Result(article=article, error=ArticleFailed(
-                f"article {article.id!r} failed in the pipeline: {exc.__class__.__name__}: {exc}. "
-                "The run went on without it; please report this with the article."))
-
     def analyse(self, article: Article, doc) -> Result:
-        """All stages after nlp, for one parsed article."""
-        from flashpoint.extract import extract
-        from flashpoint.resolve.time import dates_in_force, find_dates, inherited_date
-        from flashpoint.resolve.timeline import aside
-
-        places, roles = self.places.survey(article, doc)
-        dates = find_dates(article, doc)
-        drafts = extract(article, doc, places, dates)
-        sentences = [(s.start_char, s.end_char) for s in doc.sents]
-        in_force = dates_in_force(dates, doc)
-        events = [self._event(article, d, places, roles, dates, sentences,
-                              inherited=inherited_date(in_force, doc, d.sentence, d.trigger,
-                                                       d.event_type),
-                              aside=aside(dates, doc, d.trigger))
-                  for d in drafts]
-        events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
-        return Result(article=article, events=events, places=places, dates=dates)
-
-    def _event(self, article: Article, draft: Draft, places, roles, dates, sentences,
-               inherited: Optional[DateMention] = None, aside: Sequence[int] = ()) -> Event:
-        from flashpoint.extract.targets import settle
-        from flashpoint.resolve.actor_roles import agent_role, countries_for, names_a_place
-        from flashpoint.resolve.time import date_for, is_background
-
-        sentence = sentences[draft.sentence] if draft.sentence < len(sentences) else draft.evidence
-        when = date_for(dates, draft.dates, sentence, draft.trigger, article.published,
-                        reported=draft.reported_by, inherited=inherited, aside=aside)
-        location = self.places.location_for(places, draft.places, sentence, draft.trigger,
-                                            avoid=draft.actors + draft.recipients, roles=roles)
-        context = article.text[sentence[0]:sentence[1]]
-        countries = countries_for(location, places, sentence)
-        role = agent_role(draft.event_type, draft.acled_event_type)
-        start, end = draft.evidence
-        actors = [a for a, span in zip(
-            [self._actor(article.text[s:e], context, when, countries, role) for s, e in draft.actors],
-            draft.actors) if not names_a_place(a, span, places)]
-        recipients = [self._actor(article.text[s:e], context, when, countries)
-                      for s, e in draft.recipients]
-        # ACLED codes are settled once, after actors and targets are resolved.
-        acled_type, acled_sub = settle(draft, [r.sector for r in recipients], [a.sector for a in actors])
-        return Event(
-            id=content_id(article.id, draft.evidence, draft.trigger, draft.event_type,
-                          draft.mode, draft.places, PIPELINE_VERSION),
-            article_id=article.id,
-            event_type=draft.event_type, mode=draft.mode,
-            acled_event_type=acled_type, acled_sub_event_type=acled_sub, cameo=draft.cameo,
-            actors=actors, recipients=recipients,
-            location=location, date=when,
-            fatalities=draft.fatalities, injuries=draft.injuries,
-            evidence=Evidence(quote=article.text[start:end], start=start, end=end,
-                              sentence=draft.sentence),
-            confidence=round(draft.confidence, 3),
-            background=draft.background or is_background(when, article.published),
-        )
-
-
-    def _actor(self, text: str, context: str, when, countries, role=None):
-        """One actor span resolved in its sentence, then placed in the event (its country, and
-        the part it plays: protesters, rioters...)."""
-        actor = self.actors.resolve(text, context, on=when.start)
-        return self.actors.in_event(actor, countries, role, on=when.start)
-
-
-def _prepare(item: Union[Article, FlashpointError], max_length: int) -> Result:
-    """Clean an article and set aside what the pipeline cannot read."""
-    from flashpoint.ingest.clean import clean
-    from flashpoint.ingest.language import detect_problem
-
-    if isinstance(item, FlashpointError):
-        return Result(article=None, error=item)
-    if len(item.text) > max_length:
-        return Result(article=item, error=ArticleTooLong(
-            f"article {item.id!r} has {len(item.text):,} characters, more than the "
-            f"{max_length:,} the spaCy pipeline parses at once; split it into parts "
-            "(each its own article) and run again. Nothing was cut."))
-    try:
-        article = clean(item)
-        return Result(article=article, skipped=detect_problem(article))
-    except Exception as exc:  # a cleaning failure costs this article only
-        return Result(article=item, error=ArticleFailed(
-            f"article {item.id!r} could not be cleaned: {exc.__class__.__name__}: {exc}. "
-            "The run went on without it; please report this with the article."))
+        """The stages after parsing, for one parsed article (``doc``: the parse of its masked
+        text); a stage's failure is raised, not recorded."""
+        a = Analysis(article=article, text=article.masked_text(), doc=doc,
+                     sentences=[(s.start_char, s.end_char) for s in doc.sents])
+        after = itertools.dropwhile(lambda s: s.name != "parse", self.stages)
+        for step in list(after)[1:]:
+            step.run(self, a)
+        return a.result()

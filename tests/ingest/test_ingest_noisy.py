@@ -10,8 +10,8 @@ import pytest
 from flashpoint.ingest.noisy import CaseRestorer, lacks_case, repair_encoding
 from flashpoint.ingest.readers import parse_jsonl_line, read_text_file
 from flashpoint.pipeline import Pipeline
-from flashpoint.resolve.gazetteer import Gazetteer
-from flashpoint.resolve.gazetteer_index import build_index
+from flashpoint.resolve.places.gazetteer import Gazetteer
+from flashpoint.resolve.places.gazetteer_index import build_index
 
 # What UTF-8 text looks like read as Windows-1252: the curly apostrophe, a dash, an e-acute.
 BROKEN = "the mayorâ€™s office said the blast â€” the second this week â€” hit the cafÃ©"

@@ -1,4 +1,5 @@
 """The local engine's worker processes: the same results, in input order, errors kept apart."""
+import functools
 from pathlib import Path
 
 import pytest
@@ -37,7 +38,7 @@ def test_two_workers_give_the_one_process_results_in_input_order():
 
 
 def test_resolvers_handed_in_cannot_go_to_worker_processes():
-    from flashpoint.resolve.places import PlaceResolver
+    from flashpoint.resolve.places.places import PlaceResolver
 
     pipeline = Pipeline(workers=2, batch_size=1, places=PlaceResolver())
     with pytest.raises(ConfigError, match="workers=1"):
@@ -54,7 +55,7 @@ def test_a_chunk_that_kills_its_worker_twice_is_reported_article_by_article():
 def test_a_killed_worker_costs_only_its_chunk(monkeypatch):
     import flashpoint.scale.local as local
 
-    pool = WorkerPool(model=None, workers=2, batch_size=1)
+    pool = WorkerPool(functools.partial(Pipeline, workers=1, batch_size=1), workers=2, batch_size=1)
     calls = []
 
     def fake_retry(chunk):

@@ -12,12 +12,11 @@ from spacy.tokens import Token
 
 from flashpoint.extract import lexicon as lx
 from flashpoint.extract.modality import Outcome
-from flashpoint.extract.triggers import OBJECT_DEPS, Trigger, lemma, noun_lemma
-from flashpoint.extract.words import ACTIVE_ONLY, root_participle
+from flashpoint.extract.triggers import OBJECT_DEPS, Trigger, event_antecedent, lemma, noun_lemma
+from flashpoint.extract.words import ACTIVE_ONLY, TARGET_PREPS, root_participle, stray_subject
 from flashpoint.ontology import PARTNER_TYPES, PHYSICAL_TYPES
 
 CharSpan = tuple[int, int]
-TARGET_PREPS = ("on", "against", "at", "upon", "into", "to")
 SIDE_PREPS = ("with", "between", "among")
 PARTITIVE = frozenset("one two three four five six seven eight nine ten some many most all half "
                       "third group thousand hundred dozen score number majority member part "
@@ -163,24 +162,6 @@ def is_passive(verb: Token) -> bool:
 HARM = frozenset("kill wound injure hurt maim".split())
 
 
-def stray_subject(verb: Token) -> list[Token]:
-    """"In Leon, Guanajuato, a man and a woman were shot": the parser hangs the subject on the
-    place before it (as an apposition) and leaves the passive verb with none. The noun phrase
-    right before the auxiliary, when it hangs on a noun rather than on a verb, is the subject."""
-    if not any(c.dep_ == "auxpass" for c in verb.children):
-        return []
-    for tok in reversed(verb.doc[verb.sent.start: verb.i]):
-        if tok.dep_ in ("auxpass", "aux", "neg", "advmod") or tok.is_punct:
-            continue
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE"):
-            return []
-        head = tok
-        while head.dep_ == "conj":
-            head = head.head
-        return [head] if head.dep_ in ("appos", "dep", "npadvmod") else []
-    return []
-
-
 def _active_misread(verb: Token) -> bool:
     """"a group of drivers protested", tagged VBN: a subject and an object, or a verb that
     takes no object, make it active whatever the tag says."""
@@ -222,17 +203,6 @@ def _named_subject(pronoun: Token) -> Optional[Token]:
         if tok.dep_ == "nsubj" and tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") and tok.tag_ == "NNP":
             return tok
     return None
-
-
-def event_antecedent(noun: Token) -> Optional[Token]:
-    """"a rocket strike on the base that killed two": the parser hangs the relative clause on
-    the nearest noun (the base), but what killed was the strike. The event noun whose target
-    phrase holds ``noun``, or None."""
-    if noun.dep_ != "pobj" or lemma(noun.head) not in TARGET_PREPS:
-        return None
-    owner = noun.head.head
-    sense = lx.NOUNS.get(noun_lemma(owner)) if owner.pos_ in ("NOUN", "PROPN") else None
-    return owner if sense is not None and sense.type == "ASSAULT" else None
 
 
 def _reporter(verb: Token) -> Optional[Token]:

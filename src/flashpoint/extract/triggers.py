@@ -10,7 +10,9 @@ from flashpoint.extract import lexicon as lx
 from flashpoint.extract.lexicon import Sense
 from flashpoint.extract.modes import with_mode
 from flashpoint.extract.scenes import burning_tyres, scene_sense
-from flashpoint.extract.words import NAME_ENTS, OBJECT_DEPS, PREP_OBJECT_DEPS, is_verb, lemma, noun_lemma
+from flashpoint.extract.words import (
+    NAME_ENTS, OBJECT_DEPS, PREP_OBJECT_DEPS, TARGET_PREPS, is_verb, lemma, noun_lemma,
+)
 
 __all__ = ["NAME_ENTS", "OBJECT_DEPS", "PREP_OBJECT_DEPS", "Trigger", "find_triggers", "is_verb",
            "lemma", "noun_lemma", "noun_sense", "verb_trigger", "with_mode"]
@@ -152,9 +154,18 @@ def _relative_event(verb: Token) -> Optional[Token]:
         return None
     if noun_sense(noun) is not None and noun_sense(noun).type == "ASSAULT":
         return noun
-    from flashpoint.extract.arguments import event_antecedent
-
     return event_antecedent(noun)
+
+
+def event_antecedent(noun: Token) -> Optional[Token]:
+    """"a rocket strike on the base that killed two": the parser hangs the relative clause on
+    the nearest noun (the base), but what killed was the strike. The event noun whose target
+    phrase holds ``noun``, or None."""
+    if noun.dep_ != "pobj" or lemma(noun.head) not in TARGET_PREPS:
+        return None
+    owner = noun.head.head
+    sense = lx.NOUNS.get(noun_lemma(owner)) if owner.pos_ in ("NOUN", "PROPN") else None
+    return owner if sense is not None and sense.type == "ASSAULT" else None
 
 
 def _nearest_event_noun(verb: Token) -> Optional[Token]:

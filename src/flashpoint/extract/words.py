@@ -8,6 +8,7 @@ NAME_ENTS = {"DATE", "TIME", "ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK
              "EVENT", "PRODUCT"}
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 PREP_OBJECT_DEPS = {"pobj", "pcomp"}
+TARGET_PREPS = ("on", "against", "at", "upon", "into", "to")   # "an attack on ..."
 
 
 def lemma(tok: Token) -> str:
@@ -59,3 +60,21 @@ def root_participle(tok: Token) -> bool:
 # Verbs with no passive reading when they have a subject: "a group of drivers protested".
 ACTIVE_ONLY = frozenset("protest demonstrate march rally riot clash fight gather assemble strike "
                         "picket".split())
+
+
+def stray_subject(verb: Token) -> list[Token]:
+    """"In Leon, Guanajuato, a man and a woman were shot": the parser hangs the subject on the
+    place before it (as an apposition) and leaves the passive verb with none. The noun phrase
+    right before the auxiliary, when it hangs on a noun rather than on a verb, is the subject."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    for tok in reversed(verb.doc[verb.sent.start: verb.i]):
+        if tok.dep_ in ("auxpass", "aux", "neg", "advmod") or tok.is_punct:
+            continue
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE"):
+            return []
+        head = tok
+        while head.dep_ == "conj":
+            head = head.head
+        return [head] if head.dep_ in ("appos", "dep", "npadvmod") else []
+    return []

@@ -20,7 +20,7 @@ from typing import Iterable, Optional
 
 import ftfy
 
-from flashpoint.resolve.gazetteer import Gazetteer, normalise
+from flashpoint.resolve.places.gazetteer import Gazetteer, normalise
 
 # Only the encoding is repaired: quotes, ligatures, widths, control characters and Unicode
 # normalisation stay as the source wrote them, so text without mojibake is returned unchanged.
@@ -206,7 +206,7 @@ def case_restorer(gazetteer: Gazetteer, nlp=None) -> CaseRestorer:
     """A CaseRestorer with the actor registry's names (actors, countries, their adjectives,
     peoples and capitals) and, from the spaCy pipeline's lemmatizer when given, its English
     word list (WordNet's index)."""
-    from flashpoint.resolve.actor_registry import load_registry
+    from flashpoint.resolve.actors.actor_registry import load_registry
 
     reg = load_registry()
     names = [n for e in reg.entries.values() for n in (e.name, *e.aliases, *e.exact)]

@@ -20,17 +20,18 @@ import multiprocessing
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator
+
+from flashpoint.analysis import ArticleFailed, Result
+from flashpoint.errors import FlashpointError
 
 _WORKER = None  # the Pipeline of this worker process, made once by _start_worker
 
 
-def _start_worker(model: Optional[str], batch_size: int) -> None:
+def _start_worker(make_pipeline: Callable) -> None:
     """Load everything heavy once per worker, before its first chunk."""
     global _WORKER
-    from flashpoint.pipeline import Pipeline
-
-    _WORKER = Pipeline(model=model, workers=1, batch_size=batch_size)
+    _WORKER = make_pipeline()
     _WORKER.nlp, _WORKER.places, _WORKER.actors  # noqa: B018  (load now, not mid-chunk)
 
 
@@ -39,10 +40,14 @@ def _run_chunk(chunk: list) -> list:
 
 
 class WorkerPool:
-    """Runs the pipeline over a stream in ``workers`` processes; yields results in order."""
+    """Runs the pipeline over a stream in ``workers`` processes; yields results in order.
 
-    def __init__(self, model: Optional[str], workers: int, batch_size: int):
-        self.model = model
+    ``make_pipeline`` makes each worker's one-process Pipeline; it is pickled to the workers, so
+    it is a class or a ``functools.partial`` of one (the pipeline hands its own, so this module
+    never imports it)."""
+
+    def __init__(self, make_pipeline: Callable, workers: int, batch_size: int):
+        self.make_pipeline = make_pipeline
         self.workers = workers
         self.batch_size = batch_size
 
@@ -50,7 +55,7 @@ class WorkerPool:
         # spawn: a fresh interpreter per worker, safe whatever threads the parent runs.
         return ProcessPoolExecutor(self.workers, multiprocessing.get_context("spawn"),
                                    initializer=_start_worker,
-                                   initargs=(self.model, self.batch_size))
+                                   initargs=(self.make_pipeline,))
 
     def run(self, items: Iterable) -> Iterator:
         stream = iter(items)
@@ -85,9 +90,6 @@ class WorkerPool:
 
 
 def _worker_died(item):
-    from flashpoint.errors import FlashpointError
-    from flashpoint.pipeline import ArticleFailed, Result
-
     if isinstance(item, FlashpointError):
         return Result(article=None, error=item)
     return Result(article=item, error=ArticleFailed(
