@@ -70,3 +70,33 @@ def test_civilians_of_two_countries_neither_identify_nor_contradict_an_attack():
     assert not is_generic(base) and is_generic(us) and is_generic(iraqi)
     assert "actors shared: Taji base" in decide(two, three).reasons
     assert group_mentions([one, two, three]) == [[0, 1, 2]]
+
+
+def _wellington(country: str, lat: float, lon: float) -> Place:
+    return Place(text="Wellington", name="Wellington", lat=lat, lon=lon, country=country,
+                 precision=1)
+
+
+def test_one_place_name_in_one_story_is_one_place_wherever_the_geocoder_put_it():
+    # Two reports of one warehouse fire; the geocoder put "Wellington" in England for one
+    # article and in New Zealand for the other.
+    england = mention("a1", "wire", day=None, actors=(), recipients=()).model_copy(
+        update={"location": _wellington("GBR", 50.98, -3.23)})
+    zealand = mention("b1", "daily", day=None, actors=(), recipients=()).model_copy(
+        update={"location": _wellington("NZL", -41.29, 174.78)})
+    assert not decide(england, zealand).merge               # no story: two countries
+    assert "different countries" in decide(england, zealand).reasons[0]
+    decision = decide(england, zealand, alike=0.35)
+    assert decision.merge
+    assert "one place name in one story (Wellington)" in decision.reasons
+    story = Stories({("daily", "wire"): 0.35}, frozenset({"daily", "wire"}),
+                    frozenset({"daily"}))
+    assert group_mentions([england, zealand], story) == [[0, 1]]
+
+
+def test_one_story_does_not_make_two_place_names_one_place():
+    jurf = mention("a1", "wire", day=None, where="Jurf al-Sakhar")
+    musayyib = mention("b1", "daily", day=None, where="Al Musayyib")
+    decision = decide(jurf, musayyib, alike=0.5)
+    assert not decision.merge
+    assert decision.reasons[0].startswith("two named places")

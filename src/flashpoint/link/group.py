@@ -7,17 +7,19 @@ pairs come from blocking (``flashpoint.link.blocking``), so cost grows near-line
 number of mentions. Pairs are merged strongest first; a merge is refused when any member of one
 group contradicts any member of the other on date, place or mode (``Profile``), which stops
 chains of weak links from gluing different events together. ``merge_reasons`` says why a group
-was formed, in words a person can check.
+was formed, in words a person can check. One place name in two articles that tell one story
+is one place, wherever the geocoder put each (``compare_told_places``).
 """
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 from typing import NamedTuple, Optional
 
 from flashpoint.link.blocking import candidate_pairs
 from flashpoint.link.compat import (
-    DATE_TOLERANCE_DAYS, Facts, actor_key, compare_actors, compare_dates, compare_kind,
+    DATE_TOLERANCE_DAYS, Facts, Verdict, actor_key, compare_actors, compare_dates, compare_kind,
     STATE_SECTORS, compare_places, date_range, is_running_total, modes_compatible,
     specific_actors,
 )
@@ -63,6 +65,29 @@ class Decision(NamedTuple):
     reasons: tuple[str, ...]
 
 
+def _plain_name(place: Place) -> str:
+    letters = unicodedata.normalize("NFKD", place.name.casefold())
+    return " ".join("".join(c for c in letters if not unicodedata.combining(c)).split())
+
+
+def same_name(a: Optional[Place], b: Optional[Place]) -> bool:
+    """Two places under one name (accents and case aside), wherever the geocoder put them."""
+    return (a is not None and b is not None and bool(_plain_name(a))
+            and _plain_name(a) == _plain_name(b))
+
+
+def compare_told_places(a: Optional[Place], b: Optional[Place], one_story: bool) -> Verdict:
+    """``compare_places``, except that one place name told in one story is one place.
+
+    The geocoder reads each article's context apart, so one name can land on two places of
+    that name (Wellington in England and in New Zealand); a reader who knows the two
+    articles tell one story takes the name for one place.
+    """
+    if one_story and same_name(a, b) and (a.lat, a.lon) != (b.lat, b.lon):
+        return Verdict(False, 1, f"one place name in one story ({a.name})")
+    return compare_places(a, b)
+
+
 def _as_facts(m: Event | Facts) -> Facts:
     return m if isinstance(m, Facts) else Facts.of(m)
 
@@ -78,10 +103,11 @@ def decide(a: Event | Facts, b: Event | Facts, alike: Optional[float] = None,
     kind, when = compare_kind(a, b), compare_dates(a, b)
     if kind.veto or when.veto:   # the cheap checks first: most blocked pairs fail here
         return Decision(False, 0, tuple(v.reason for v in (kind, when) if v.veto))
-    where, who = compare_places(a.place, b.place), compare_actors(a, b)
+    same_article = a.article_id == b.article_id
+    where = compare_told_places(a.place, b.place, alike is not None)
+    who = compare_actors(a, b)
     if where.veto or who.veto:
         return Decision(False, 0, tuple(v.reason for v in (where, who) if v.veto))
-    same_article = a.article_id == b.article_id
     same_toll = bool(a.killed and a.killed == b.killed)
     story = ALIKE_SCORE if alike is not None else 0
     score = kind.score + when.score + where.score + who.score + same_article + same_toll + story
@@ -128,7 +154,10 @@ class Profile:
             return True
         if self._dates_conflict(other):
             return True
-        if any(compare_places(p, q).veto for p in self.places for q in other.places):
+        # One name in both groups is one place: the geocoder may have put it twice, and a
+        # merge is only tried for a pair that ``decide`` let in (one story, for undated ones).
+        if any(compare_places(p, q).veto and not same_name(p, q)
+               for p in self.places for q in other.places):
             return True
         # Only registered actors contradict: unregistered names are targets or spellings.
         return (bool(self.actor_keys) and bool(other.actor_keys) and not self.actor_keys & other.actor_keys
