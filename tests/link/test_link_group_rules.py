@@ -100,3 +100,30 @@ def test_one_story_does_not_make_two_place_names_one_place():
     decision = decide(jurf, musayyib, alike=0.5)
     assert not decision.merge
     assert decision.reasons[0].startswith("two named places")
+
+
+COPIED = "Gunmen on motorbikes opened fire on a checkpoint outside the town before dawn."
+
+
+def test_two_articles_that_copy_one_sentence_report_one_event():
+    # Undated, placeless, no actors: nothing but the copied sentence ties the two reports.
+    a = mention("a1", "wire", day=None, where=None, actors=(), recipients=(), quote=COPIED)
+    b = mention("b1", "daily", day=None, where=None, actors=(), recipients=(),
+                quote=COPIED.upper().replace(" ", "  "))
+    assert group_mentions([a, b]) == [[0, 1]]
+    (why,) = merge_reasons([a, b], [0, 1])
+    assert "the same sentence in both articles" in why
+    other = b.model_copy(update={"evidence": b.evidence.model_copy(
+        update={"quote": "Gunmen on motorbikes opened fire on a bus outside the town."})})
+    assert group_mentions([a, other]) == [[0], [1]]
+
+
+def test_a_short_shared_sentence_or_a_contradiction_keeps_reports_apart():
+    a = mention("a1", "wire", day=None, where=None, actors=(), recipients=(),
+                quote="Rockets hit the base.")
+    b = mention("b1", "daily", day=None, where=None, actors=(), recipients=(),
+                quote="Rockets hit the base.")
+    assert group_mentions([a, b]) == [[0], [1]]          # four words: a coincidence
+    dated = mention("a1", "wire", day="2020-03-01", where=None, quote=COPIED)
+    later = mention("b1", "daily", day="2020-03-20", where=None, quote=COPIED)
+    assert not decide(dated, later, copied=True).merge    # the dates still veto

@@ -32,6 +32,10 @@ MERGE_SCORE = 4
 # the evidence undated reports (ECB+ has no dates) need. Worth a merge on its own; every veto
 # (type, mode, dates, places, actors) still holds, and a group is checked member by member.
 ALIKE_SCORE = MERGE_SCORE
+# One sentence of at least COPIED_WORDS words, word for word in two articles, is copied (wire
+# copy, a story retold with a paragraph of the first report): what it tells is one event.
+COPIED_WORDS = 8
+COPIED_SCORE = MERGE_SCORE     # worth a merge on its own, as a story is; every veto holds
 
 
 @dataclass(frozen=True)
@@ -92,12 +96,20 @@ def _as_facts(m: Event | Facts) -> Facts:
     return m if isinstance(m, Facts) else Facts.of(m)
 
 
+def copied_key(m: Event) -> Optional[str]:
+    """A mention's sentence as two articles that copy it share it (case and spacing aside),
+    or None when it is too short to be told apart from a coincidence."""
+    words = m.evidence.quote.casefold().split()
+    return " ".join(words) if len(words) >= COPIED_WORDS else None
+
+
 def decide(a: Event | Facts, b: Event | Facts, alike: Optional[float] = None,
-           apart: bool = False) -> Decision:
+           apart: bool = False, copied: bool = False) -> Decision:
     """Are two mentions one event? With the score and the reasons either way.
 
     ``alike``: the similarity of the two mentions' articles when they tell one story;
-    ``apart``: their articles were compared and tell two stories.
+    ``apart``: their articles were compared and tell two stories;
+    ``copied``: the two mentions come from one sentence that two articles share.
     """
     a, b = _as_facts(a), _as_facts(b)
     kind, when = compare_kind(a, b), compare_dates(a, b)
@@ -110,14 +122,18 @@ def decide(a: Event | Facts, b: Event | Facts, alike: Optional[float] = None,
         return Decision(False, 0, tuple(v.reason for v in (where, who) if v.veto))
     same_toll = bool(a.killed and a.killed == b.killed)
     story = ALIKE_SCORE if alike is not None else 0
-    score = kind.score + when.score + where.score + who.score + same_article + same_toll + story
+    copy = COPIED_SCORE if copied and not same_article else 0
+    score = (kind.score + when.score + where.score + who.score + same_article + same_toll
+             + story + copy)
     reasons = [v.reason for v in (kind, when, where, who) if v.score > 0]
     reasons += ["same article"] * same_article + ["same death toll"] * same_toll
+    reasons += ["the same sentence in both articles"] * bool(copy)
     if story:
         reasons.append(f"their articles tell one story (similarity {alike:.2f})")
-    # An unresolved date is let in only on strong evidence: two articles that tell one story,
-    # or a precise shared place and actor in articles not known to tell two stories.
-    vague_ok = (when.score > 0 or same_article or bool(story)
+    # An unresolved date is let in only on strong evidence: two articles that tell one story
+    # or copy one sentence, or a precise shared place and actor in articles not known to tell
+    # two stories.
+    vague_ok = (when.score > 0 or same_article or bool(story) or bool(copy)
                 or (where.score == 2 and who.score == 2 and not apart))
     return Decision(score >= MERGE_SCORE and vague_ok, score, tuple(reasons))
 
@@ -227,19 +243,45 @@ def _story_pairs(mentions: list[Event], stories: Stories) -> set[tuple[int, int]
     return pairs
 
 
-def judge(facts: list[Facts], i: int, j: int, stories: Stories) -> Decision:
-    a, b = facts[i].article_id, facts[j].article_id
-    return decide(facts[i], facts[j], stories.alike(a, b), stories.apart(a, b))
+def _copied_pairs(mentions: list[Event]) -> set[tuple[int, int]]:
+    """Same-type mentions of two articles that share their sentence (``copied_key``)."""
+    by_key: dict[tuple[str, str], list[int]] = {}
+    for k, m in enumerate(mentions):
+        key = copied_key(m)
+        if key is not None:
+            by_key.setdefault((m.event_type, key), []).append(k)
+    return {(i, j) for ks in by_key.values() for x, i in enumerate(ks) for j in ks[x + 1:]
+            if mentions[i].article_id != mentions[j].article_id}
+
+
+class Judge:
+    """``decide`` over pairs of one list of mentions, with what their articles share."""
+
+    def __init__(self, mentions: list[Event], stories: Stories):
+        self.facts = [Facts.of(m) for m in mentions]
+        self.copied = [copied_key(m) for m in mentions]
+        self.stories = stories
+
+    def __call__(self, i: int, j: int) -> Decision:
+        a, b = self.facts[i].article_id, self.facts[j].article_id
+        copied = self.copied[i] is not None and self.copied[i] == self.copied[j]
+        return decide(self.facts[i], self.facts[j], self.stories.alike(a, b),
+                      self.stories.apart(a, b), copied)
+
+
+def compared_pairs(mentions: list[Event], stories: Stories) -> set[tuple[int, int]]:
+    """The pairs grouping compares: blocked, told in one story, or sharing a sentence."""
+    return (set(candidate_pairs(mentions)) | _story_pairs(mentions, stories)
+            | _copied_pairs(mentions))
 
 
 def scored_pairs(mentions: list[Event], stories: Stories = NO_STORIES
                  ) -> list[tuple[int, int, int]]:
     """(score, i, j) for every blocked pair that may merge, strongest first, ties by position."""
-    facts = [Facts.of(m) for m in mentions]
+    judge = Judge(mentions, stories)
     found = []
-    pairs = set(candidate_pairs(mentions)) | _story_pairs(mentions, stories)
-    for i, j in sorted(pairs):
-        d = judge(facts, i, j, stories)
+    for i, j in sorted(compared_pairs(mentions, stories)):
+        d = judge(i, j)
         if d.merge:
             found.append((d.score, i, j))
     found.sort(key=lambda t: (-t[0], t[1], t[2]))
@@ -251,10 +293,10 @@ def may_join(batch: list[Event], others: list[Event], stories: Stories = NO_STOR
     """Indices of ``others`` that some mention of ``batch`` may group with (a blocked pair
     that ``decide`` lets merge): the stored mentions a batch can change; the rest stay."""
     mentions = [*batch, *others]
-    facts = [Facts.of(m) for m in mentions]
+    judge = Judge(mentions, stories)
     n = len(batch)
-    pairs = set(candidate_pairs(mentions)) | _story_pairs(mentions, stories)
-    found = {j - n for i, j in pairs if i < n <= j and judge(facts, i, j, stories).merge}
+    found = {j - n for i, j in compared_pairs(mentions, stories)
+             if i < n <= j and judge(i, j).merge}
     return sorted(found)
 
 
@@ -283,10 +325,7 @@ def merge_reasons(mentions: list[Event], cluster: list[int],
     """
     lines = []
     members = sorted(cluster)
-    facts = [Facts.of(m) for m in mentions]
-
-    def judged(k: int, j: int) -> Decision:
-        return judge(facts, k, j, stories)
+    judged = Judge(mentions, stories)
 
     for pos, j in enumerate(members[1:], start=1):
         i = max(members[:pos], key=lambda k: (judged(k, j).score, -k))
