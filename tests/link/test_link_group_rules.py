@@ -127,3 +127,17 @@ def test_a_short_shared_sentence_or_a_contradiction_keeps_reports_apart():
     dated = mention("a1", "wire", day="2020-03-01", where=None, quote=COPIED)
     later = mention("b1", "daily", day="2020-03-20", where=None, quote=COPIED)
     assert not decide(dated, later, copied=True).merge    # the dates still veto
+
+
+def test_a_report_that_could_join_either_of_two_events_joins_the_more_alike_article():
+    # An undated, placeless report fits a Taji event and a Basra event equally well; its
+    # article tells the Basra story more alike, so that is where it goes.
+    vague = mention("a1", "roundup", day=None, where=None, actors=(), recipients=())
+    taji = mention("b1", "taji-wire", day=None, where="Taji", actors=(), recipients=())
+    basra = mention("c1", "basra-daily", day=None, where="Basra", actors=(), recipients=())
+    story = Stories({("roundup", "taji-wire"): 0.3, ("basra-daily", "roundup"): 0.6},
+                    frozenset({"roundup", "taji-wire", "basra-daily"}), frozenset({"roundup"}))
+    assert group_mentions([vague, taji, basra], story) == [[0, 2], [1]]
+    closer = Stories({("roundup", "taji-wire"): 0.6, ("basra-daily", "roundup"): 0.3},
+                     story.compared, story.batch)
+    assert group_mentions([vague, taji, basra], closer) == [[0, 1], [2]]

@@ -277,15 +277,17 @@ def compared_pairs(mentions: list[Event], stories: Stories) -> set[tuple[int, in
 
 def scored_pairs(mentions: list[Event], stories: Stories = NO_STORIES
                  ) -> list[tuple[int, int, int]]:
-    """(score, i, j) for every blocked pair that may merge, strongest first, ties by position."""
+    """(score, i, j) for every compared pair that may merge, strongest first; among equal
+    scores, the pairs whose articles are more alike first, then by position."""
     judge = Judge(mentions, stories)
     found = []
     for i, j in sorted(compared_pairs(mentions, stories)):
         d = judge(i, j)
         if d.merge:
-            found.append((d.score, i, j))
-    found.sort(key=lambda t: (-t[0], t[1], t[2]))
-    return found
+            a, b = mentions[i].article_id, mentions[j].article_id
+            found.append((d.score, stories.alike(a, b) or 0.0, i, j))
+    found.sort(key=lambda t: (-t[0], -t[1], t[2], t[3]))
+    return [(score, i, j) for score, _, i, j in found]
 
 
 def may_join(batch: list[Event], others: list[Event], stories: Stories = NO_STORIES
