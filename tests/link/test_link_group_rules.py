@@ -141,3 +141,17 @@ def test_a_report_that_could_join_either_of_two_events_joins_the_more_alike_arti
     closer = Stories({("roundup", "taji-wire"): 0.6, ("basra-daily", "roundup"): 0.3},
                      story.compared, story.batch)
     assert group_mentions([vague, taji, basra], closer) == [[0, 1], [2]]
+
+
+def test_one_place_as_the_text_names_it_in_one_story_is_one_place():
+    # Both articles say "Philadelphia"; the geocoder took one for the ancient name of Amman.
+    amman = Place(text="Philadelphia", name="Amman", lat=31.95, lon=35.93, country="JOR",
+                  precision=1)
+    usa = Place(text="Philadelphia", name="Philadelphia", lat=39.95, lon=-75.16, country="USA",
+                precision=1)
+    a = mention("a1", "wire", day=None, actors=(), recipients=()).model_copy(
+        update={"location": amman})
+    b = mention("b1", "daily", day=None, actors=(), recipients=()).model_copy(
+        update={"location": usa})
+    assert not decide(a, b).merge
+    assert "one place name in one story (Philadelphia)" in decide(a, b, alike=0.3).reasons

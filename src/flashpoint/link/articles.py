@@ -10,8 +10,7 @@ inside the connected components of the pairs above the threshold, and those pair
 inverted index (``flashpoint.link.tfidf.candidate_pairs``), so the work grows near-linearly with
 the number of articles. In the store's stories (``story_clusters``), an article average
 linkage leaves alone joins the story its closest reports tell (``attach_strays``). Articles
-published more than ``max_days_apart`` days apart (both dates
-known) are never joined.
+published more than ``max_days_apart`` days apart (both dates known) are never joined.
 
 The defaults (threshold 0.2, weights 0.4 / 0.3 / 0.3) were chosen on the ECB+ topics 1-35; see
 benchmarks/grouping.py for what they give there.
