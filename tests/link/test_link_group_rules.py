@@ -155,3 +155,12 @@ def test_one_place_as_the_text_names_it_in_one_story_is_one_place():
         update={"location": usa})
     assert not decide(a, b).merge
     assert "one place name in one story (Philadelphia)" in decide(a, b, alike=0.3).reasons
+
+
+def test_a_sentence_in_very_many_articles_is_a_template_and_joins_none_of_them():
+    from flashpoint.link.group import COPIED_MAX, compared_pairs, NO_STORIES
+
+    reports = [mention(f"m{k}", f"site{k}", day=None, where=None, actors=(), recipients=(),
+                       quote=COPIED) for k in range(COPIED_MAX + 1)]
+    assert compared_pairs(reports, NO_STORIES) == set()
+    assert len(compared_pairs(reports[:3], NO_STORIES)) == 3

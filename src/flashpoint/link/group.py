@@ -35,6 +35,7 @@ ALIKE_SCORE = MERGE_SCORE
 # One sentence of at least COPIED_WORDS words, word for word in two articles, is copied (wire
 # copy, a story retold with a paragraph of the first report): what it tells is one event.
 COPIED_WORDS = 8
+COPIED_MAX = 50     # a sentence in more articles than this is a template, not one report
 COPIED_SCORE = MERGE_SCORE     # worth a merge on its own, as a story is; every veto holds
 
 
@@ -248,14 +249,19 @@ def _story_pairs(mentions: list[Event], stories: Stories) -> set[tuple[int, int]
 
 
 def _copied_pairs(mentions: list[Event]) -> set[tuple[int, int]]:
-    """Same-type mentions of two articles that share their sentence (``copied_key``)."""
+    """Same-type mentions of two articles that share their sentence (``copied_key``), unless
+    more than ``COPIED_MAX`` articles do (the pairs would grow with their square)."""
     by_key: dict[tuple[str, str], list[int]] = {}
     for k, m in enumerate(mentions):
         key = copied_key(m)
         if key is not None:
             by_key.setdefault((m.event_type, key), []).append(k)
-    return {(i, j) for ks in by_key.values() for x, i in enumerate(ks) for j in ks[x + 1:]
-            if mentions[i].article_id != mentions[j].article_id}
+    pairs = set()
+    for ks in by_key.values():
+        if len({mentions[k].article_id for k in ks}) <= COPIED_MAX:
+            pairs.update((i, j) for x, i in enumerate(ks) for j in ks[x + 1:]
+                         if mentions[i].article_id != mentions[j].article_id)
+    return pairs
 
 
 class Judge:
