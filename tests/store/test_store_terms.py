@@ -29,3 +29,12 @@ def test_a_long_article_with_many_reports_does_not_outweigh_its_shared_words():
     vecs = vectors(terms, df, 40)
     assert vecs["long"]["f"] == vecs["short"]["f"]
     assert similarity(vecs["long"], vecs["short"]) > 0.99
+
+
+def test_features_counted_over_by_an_older_store_weigh_as_once():
+    # A store written before features counted once keeps {"f:place/taji": 12}.
+    old = {"w:rockets": 2, "f:place/taji": 12, "f:place/karbala": 1}
+    new = {"w:rockets": 2, "f:place/taji": 1, "f:place/karbala": 1}
+    df = {"w:rockets": 3, "f:place/taji": 2, "f:place/karbala": 5}
+    vecs = vectors({"old": old, "new": new}, df, 40)
+    assert vecs["old"] == vecs["new"]

@@ -198,6 +198,7 @@ def vectors(terms: dict[str, dict[str, int]], df: dict[str, int], n: int
     for aid, counts in terms.items():
         channels: dict[str, Vector] = {}
         for term, k in counts.items():
+            k = 1 if term.startswith("f:") else k    # counted once, in stores from before too
             idf = math.log((1.0 + n) / (1.0 + df.get(term, 1)))
             channels.setdefault(term[:1], {})[term] = (1.0 + math.log(k)) * idf
         out[aid] = {c: _normalised(v) for c, v in channels.items()}
