@@ -1,7 +1,11 @@
 """Article clustering: articles on one event together, on another event of the same kind apart."""
 import datetime as dt
 
-from flashpoint.link.articles import ArticleDoc, average_linkage, cluster_articles, story_clusters, torn
+import numpy as np
+
+from flashpoint.link.articles import (
+    ArticleDoc, attach_strays, average_linkage, cluster_articles, story_clusters, torn,
+)
 from flashpoint.link.tfidf import candidate_pairs, names, vectors
 
 import numpy as np
@@ -104,3 +108,35 @@ def test_story_clusters_marks_the_round_up_and_keeps_the_clusters():
     assert round_ups == {4}
     assert [0, 1] in clusters or [0, 1, 4] in clusters
     assert [2, 3] in clusters or [2, 3, 4] in clusters
+
+
+# A story of four long reports (0-3) and a short report (4) of it: alike enough to the
+# story's closest reports, too little alike to the rest for average linkage. Article 5 shares
+# one name with report 0 alone.
+STRAYS = [[0.0, 0.6, 0.6, 0.6, 0.30, 0.25],
+          [0.6, 0.0, 0.6, 0.6, 0.25, 0.0],
+          [0.6, 0.6, 0.0, 0.6, 0.22, 0.0],
+          [0.6, 0.6, 0.6, 0.0, 0.0, 0.0],
+          [0.30, 0.25, 0.22, 0.0, 0.0, 0.0],
+          [0.25, 0.0, 0.0, 0.0, 0.0, 0.0]]
+
+
+def test_a_short_report_left_alone_joins_the_story_it_is_alike_to():
+    sim = _matrix_sim(STRAYS)
+    edges = [(i, j) for i in range(6) for j in range(i + 1, 6) if STRAYS[i][j] >= 0.2]
+    alone = [[0, 1, 2, 3], [4], [5]]
+    assert sorted(sorted(g) for g in average_linkage(np.array(STRAYS), 0.2)) == alone
+    assert attach_strays(alone, edges, sim, 0.2) == [[0, 1, 2, 3, 4], [5]]
+    assert attach_strays(alone, edges, sim, 0.3) == alone     # 0.26 on average: below
+
+
+def test_story_clusters_give_the_short_report_its_story():
+    # Every article holds the heavy term "story" (so every pair is a candidate); channel "i"
+    # carries the article's row in STRAYS, which the similarity reads.
+    vecs = [{"w": {"story": 1.0}, "i": {str(k): 1.0}} for k in range(6)]
+
+    def similarity(a, b):
+        return STRAYS[int(next(iter(a["i"])))][int(next(iter(b["i"])))]
+
+    clusters, round_ups = story_clusters(vecs, [None] * 6, similarity, 0.2)
+    assert clusters == [[0, 1, 2, 3, 4], [5]] and round_ups == set()

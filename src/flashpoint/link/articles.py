@@ -8,8 +8,9 @@ threshold: two groups join while the mean similarity across them stays at or abo
 ``threshold``. Since a mean above the threshold needs one pair above it, average linkage runs
 inside the connected components of the pairs above the threshold, and those pairs come from an
 inverted index (``flashpoint.link.tfidf.candidate_pairs``), so the work grows near-linearly with
-the number of articles. Articles published more than ``max_days_apart`` days apart (both dates
-known) are never joined.
+the number of articles. In the store's stories (``story_clusters``), an article average
+linkage leaves alone joins the story its closest reports tell (``attach_strays``). Articles
+published more than ``max_days_apart`` days apart (both dates known) are never joined.
 
 The defaults (threshold 0.2, weights 0.4 / 0.3 / 0.3) were chosen on the ECB+ topics 1-35; see
 benchmarks/grouping.py for what they give there.
@@ -201,7 +202,33 @@ def story_clusters(vecs: Sequence[dict[str, dict[str, float]]], published: Seque
             continue
         matrix = np.array([[sim(a, b) if a != b else 0.0 for b in comp] for a in comp])
         clusters += [[comp[k] for k in sorted(g)] for g in average_linkage(matrix, threshold)]
+    clusters = attach_strays(clusters, edges, sim, threshold)
     return sorted(clusters), torn(clusters, edges, sim)
+
+
+def attach_strays(clusters: list[list[int]], edges: Sequence[tuple[int, int]], sim,
+                  threshold: float) -> list[list[int]]:
+    """Clusters with each article that average linkage left alone joined to a story whose
+    ``TORN_TOP`` reports most alike to it are, on average, at least ``threshold`` alike.
+
+    A short report of a long story shares enough with the story's closest reports, but
+    averaged over all of them it falls below the threshold and would tell no story at all.
+    One close to a single report of a story (a stray shared name) stays alone; one that sits
+    between two stories is ``torn`` all the same, and gets no story bonus.
+    """
+    where = {k: n for n, c in enumerate(clusters) for k in c}
+    near: dict[int, set[int]] = {}
+    for i, j in edges:
+        for k, other in ((i, j), (j, i)):
+            if len(clusters[where[k]]) == 1 and len(clusters[where[other]]) > 1:
+                near.setdefault(k, set()).add(where[other])
+    out = [list(c) for c in clusters]
+    for k, found in sorted(near.items()):
+        score, n = max((_closest(k, clusters[n], sim), -n) for n in found)
+        if score >= threshold:
+            out[-n].append(k)
+            out[where[k]] = []
+    return [sorted(c) for c in out if c]
 
 
 def torn(clusters: list[list[int]], edges: Sequence[tuple[int, int]], sim,

@@ -7,17 +7,19 @@ pairs come from blocking (``flashpoint.link.blocking``), so cost grows near-line
 number of mentions. Pairs are merged strongest first; a merge is refused when any member of one
 group contradicts any member of the other on date, place or mode (``Profile``), which stops
 chains of weak links from gluing different events together. ``merge_reasons`` says why a group
-was formed, in words a person can check.
+was formed, in words a person can check. One place name in two articles that tell one story
+is one place, wherever the geocoder put each (``compare_told_places``).
 """
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 from typing import NamedTuple, Optional
 
 from flashpoint.link.blocking import candidate_pairs
 from flashpoint.link.compat import (
-    DATE_TOLERANCE_DAYS, Facts, actor_key, compare_actors, compare_dates, compare_kind,
+    DATE_TOLERANCE_DAYS, Facts, Verdict, actor_key, compare_actors, compare_dates, compare_kind,
     compare_places, date_range, is_running_total, specific_actors,
 )
 from flashpoint.ontology import ACROSS, STATE_SECTORS, modes_fit
@@ -30,6 +32,11 @@ MERGE_SCORE = 4
 # the evidence undated reports (ECB+ has no dates) need. Worth a merge on its own; every veto
 # (type, mode, dates, places, actors) still holds, and a group is checked member by member.
 ALIKE_SCORE = MERGE_SCORE
+# One sentence of at least COPIED_WORDS words, word for word in two articles, is copied (wire
+# copy, a story retold with a paragraph of the first report): what it tells is one event.
+COPIED_WORDS = 8
+COPIED_MAX = 50     # a sentence in more articles than this is a template, not one report
+COPIED_SCORE = MERGE_SCORE     # worth a merge on its own, as a story is; every veto holds
 
 
 @dataclass(frozen=True)
@@ -63,35 +70,75 @@ class Decision(NamedTuple):
     reasons: tuple[str, ...]
 
 
+def _plain(name: str) -> str:
+    letters = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join("".join(c for c in letters if not unicodedata.combining(c)).split())
+
+
+def same_name(a: Optional[Place], b: Optional[Place]) -> bool:
+    """Two places under one name, as resolved or as the text gives it (accents and case
+    aside), wherever the geocoder put them ("Philadelphia" taken for Amman in one article)."""
+    if a is None or b is None:
+        return False
+    return any(_plain(x) and _plain(x) == _plain(y)
+               for x, y in ((a.name, b.name), (a.text, b.text)))
+
+
+def compare_told_places(a: Optional[Place], b: Optional[Place], one_story: bool) -> Verdict:
+    """``compare_places``, except that one place name told in one story is one place.
+
+    The geocoder reads each article's context apart, so one name can land on two places of
+    that name (Wellington in England and in New Zealand); a reader who knows the two
+    articles tell one story takes the name for one place.
+    """
+    if one_story and same_name(a, b) and (a.lat, a.lon) != (b.lat, b.lon):
+        told = a.name if _plain(a.name) == _plain(b.name) else a.text
+        return Verdict(False, 1, f"one place name in one story ({told})")
+    return compare_places(a, b)
+
+
 def _as_facts(m: Event | Facts) -> Facts:
     return m if isinstance(m, Facts) else Facts.of(m)
 
 
+def copied_key(m: Event) -> Optional[str]:
+    """A mention's sentence as two articles that copy it share it (case and spacing aside),
+    or None when it is too short to be told apart from a coincidence."""
+    words = m.evidence.quote.casefold().split()
+    return " ".join(words) if len(words) >= COPIED_WORDS else None
+
+
 def decide(a: Event | Facts, b: Event | Facts, alike: Optional[float] = None,
-           apart: bool = False) -> Decision:
+           apart: bool = False, copied: bool = False) -> Decision:
     """Are two mentions one event? With the score and the reasons either way.
 
     ``alike``: the similarity of the two mentions' articles when they tell one story;
-    ``apart``: their articles were compared and tell two stories.
+    ``apart``: their articles were compared and tell two stories;
+    ``copied``: the two mentions come from one sentence that two articles share.
     """
     a, b = _as_facts(a), _as_facts(b)
     kind, when = compare_kind(a, b), compare_dates(a, b)
     if kind.veto or when.veto:   # the cheap checks first: most blocked pairs fail here
         return Decision(False, 0, tuple(v.reason for v in (kind, when) if v.veto))
-    where, who = compare_places(a.place, b.place), compare_actors(a, b)
+    same_article = a.article_id == b.article_id
+    where = compare_told_places(a.place, b.place, alike is not None)
+    who = compare_actors(a, b)
     if where.veto or who.veto:
         return Decision(False, 0, tuple(v.reason for v in (where, who) if v.veto))
-    same_article = a.article_id == b.article_id
     same_toll = bool(a.killed and a.killed == b.killed)
     story = ALIKE_SCORE if alike is not None else 0
-    score = kind.score + when.score + where.score + who.score + same_article + same_toll + story
+    copy = COPIED_SCORE if copied and not same_article else 0
+    score = (kind.score + when.score + where.score + who.score + same_article + same_toll
+             + story + copy)
     reasons = [v.reason for v in (kind, when, where, who) if v.score > 0]
     reasons += ["same article"] * same_article + ["same death toll"] * same_toll
+    reasons += ["the same sentence in both articles"] * bool(copy)
     if story:
         reasons.append(f"their articles tell one story (similarity {alike:.2f})")
-    # An unresolved date is let in only on strong evidence: two articles that tell one story,
-    # or a precise shared place and actor in articles not known to tell two stories.
-    vague_ok = (when.score > 0 or same_article or bool(story)
+    # An unresolved date is let in only on strong evidence: two articles that tell one story
+    # or copy one sentence, or a precise shared place and actor in articles not known to tell
+    # two stories.
+    vague_ok = (when.score > 0 or same_article or bool(story) or bool(copy)
                 or (where.score == 2 and who.score == 2 and not apart))
     return Decision(score >= MERGE_SCORE and vague_ok, score, tuple(reasons))
 
@@ -128,7 +175,10 @@ class Profile:
             return True
         if self._dates_conflict(other):
             return True
-        if any(compare_places(p, q).veto for p in self.places for q in other.places):
+        # One name in both groups is one place: the geocoder may have put it twice, and a
+        # merge is only tried for a pair that ``decide`` let in (one story, for undated ones).
+        if any(compare_places(p, q).veto and not same_name(p, q)
+               for p in self.places for q in other.places):
             return True
         # Only registered actors contradict: unregistered names are targets or spellings.
         return (bool(self.actor_keys) and bool(other.actor_keys) and not self.actor_keys & other.actor_keys
@@ -198,23 +248,56 @@ def _story_pairs(mentions: list[Event], stories: Stories) -> set[tuple[int, int]
     return pairs
 
 
-def judge(facts: list[Facts], i: int, j: int, stories: Stories) -> Decision:
-    a, b = facts[i].article_id, facts[j].article_id
-    return decide(facts[i], facts[j], stories.alike(a, b), stories.apart(a, b))
+def _copied_pairs(mentions: list[Event]) -> set[tuple[int, int]]:
+    """Same-type mentions of two articles that share their sentence (``copied_key``), unless
+    more than ``COPIED_MAX`` articles do (the pairs would grow with their square)."""
+    by_key: dict[tuple[str, str], list[int]] = {}
+    for k, m in enumerate(mentions):
+        key = copied_key(m)
+        if key is not None:
+            by_key.setdefault((m.event_type, key), []).append(k)
+    pairs = set()
+    for ks in by_key.values():
+        if len({mentions[k].article_id for k in ks}) <= COPIED_MAX:
+            pairs.update((i, j) for x, i in enumerate(ks) for j in ks[x + 1:]
+                         if mentions[i].article_id != mentions[j].article_id)
+    return pairs
+
+
+class Judge:
+    """``decide`` over pairs of one list of mentions, with what their articles share."""
+
+    def __init__(self, mentions: list[Event], stories: Stories):
+        self.facts = [Facts.of(m) for m in mentions]
+        self.copied = [copied_key(m) for m in mentions]
+        self.stories = stories
+
+    def __call__(self, i: int, j: int) -> Decision:
+        a, b = self.facts[i].article_id, self.facts[j].article_id
+        copied = self.copied[i] is not None and self.copied[i] == self.copied[j]
+        return decide(self.facts[i], self.facts[j], self.stories.alike(a, b),
+                      self.stories.apart(a, b), copied)
+
+
+def compared_pairs(mentions: list[Event], stories: Stories) -> set[tuple[int, int]]:
+    """The pairs grouping compares: blocked, told in one story, or sharing a sentence."""
+    return (set(candidate_pairs(mentions)) | _story_pairs(mentions, stories)
+            | _copied_pairs(mentions))
 
 
 def scored_pairs(mentions: list[Event], stories: Stories = NO_STORIES
                  ) -> list[tuple[int, int, int]]:
-    """(score, i, j) for every blocked pair that may merge, strongest first, ties by position."""
-    facts = [Facts.of(m) for m in mentions]
+    """(score, i, j) for every compared pair that may merge, strongest first; among equal
+    scores, the pairs whose articles are more alike first, then by position."""
+    judge = Judge(mentions, stories)
     found = []
-    pairs = set(candidate_pairs(mentions)) | _story_pairs(mentions, stories)
-    for i, j in sorted(pairs):
-        d = judge(facts, i, j, stories)
+    for i, j in sorted(compared_pairs(mentions, stories)):
+        d = judge(i, j)
         if d.merge:
-            found.append((d.score, i, j))
-    found.sort(key=lambda t: (-t[0], t[1], t[2]))
-    return found
+            a, b = mentions[i].article_id, mentions[j].article_id
+            found.append((d.score, stories.alike(a, b) or 0.0, i, j))
+    found.sort(key=lambda t: (-t[0], -t[1], t[2], t[3]))
+    return [(score, i, j) for score, _, i, j in found]
 
 
 def may_join(batch: list[Event], others: list[Event], stories: Stories = NO_STORIES
@@ -222,10 +305,10 @@ def may_join(batch: list[Event], others: list[Event], stories: Stories = NO_STOR
     """Indices of ``others`` that some mention of ``batch`` may group with (a blocked pair
     that ``decide`` lets merge): the stored mentions a batch can change; the rest stay."""
     mentions = [*batch, *others]
-    facts = [Facts.of(m) for m in mentions]
+    judge = Judge(mentions, stories)
     n = len(batch)
-    pairs = set(candidate_pairs(mentions)) | _story_pairs(mentions, stories)
-    found = {j - n for i, j in pairs if i < n <= j and judge(facts, i, j, stories).merge}
+    found = {j - n for i, j in compared_pairs(mentions, stories)
+             if i < n <= j and judge(i, j).merge}
     return sorted(found)
 
 
@@ -254,10 +337,7 @@ def merge_reasons(mentions: list[Event], cluster: list[int],
     """
     lines = []
     members = sorted(cluster)
-    facts = [Facts.of(m) for m in mentions]
-
-    def judged(k: int, j: int) -> Decision:
-        return judge(facts, k, j, stories)
+    judged = Judge(mentions, stories)
 
     for pos, j in enumerate(members[1:], start=1):
         i = max(members[:pos], key=lambda k: (judged(k, j).score, -k))

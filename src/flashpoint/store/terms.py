@@ -3,7 +3,7 @@
 Every article is stored with its terms in three channels, as the article clustering of
 ``flashpoint.link.articles`` reads them: ``w:`` its words, ``n:`` the names in it (capitalised
 words), ``f:`` what extraction found (event types, places, actors, dates). The store keeps the
-counts (``article_terms``), how many articles hold each term (``term_df``, the store's document
+counts (``article_terms``; a feature counts once per article), how many articles hold each term (``term_df``, the store's document
 frequencies, so a word is rare or common for this store and not for a fixed list) and an
 inverted index of each article's names and commonest words (``term_index``).
 
@@ -32,7 +32,11 @@ Vector = dict[str, float]
 
 def article_terms(text: str, events: Sequence[Event] = ()) -> dict[str, int]:
     """Term -> count, channel-prefixed (``w:``, ``n:``, ``f:``), at most MAX_TERMS a channel."""
-    bags = {"w": tfidf.words(text), "n": tfidf.names(text), "f": _feature_tokens(events)}
+    # What extraction found counts once per article: an article with twenty mentions of one
+    # place and actor says no more about its story than one with two, and counted, its
+    # features outweigh everything else it shares with a shorter report of the same event.
+    bags = {"w": tfidf.words(text), "n": tfidf.names(text),
+            "f": sorted(set(_feature_tokens(events)))}
     out: dict[str, int] = {}
     for channel, bag in bags.items():
         counted = sorted(Counter(bag).items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
@@ -194,6 +198,7 @@ def vectors(terms: dict[str, dict[str, int]], df: dict[str, int], n: int
     for aid, counts in terms.items():
         channels: dict[str, Vector] = {}
         for term, k in counts.items():
+            k = 1 if term.startswith("f:") else k    # counted once, in stores from before too
             idf = math.log((1.0 + n) / (1.0 + df.get(term, 1)))
             channels.setdefault(term[:1], {})[term] = (1.0 + math.log(k)) * idf
         out[aid] = {c: _normalised(v) for c, v in channels.items()}
