@@ -109,3 +109,35 @@ def test_a_road_blocked_with_burning_branches_is_a_violent_demonstration(run):
 def test_a_road_blocked_with_carts_stays_peaceful(run):
     result = run("On 5 June, in Kitwe, traders blocked the main road with their carts to demand water.")
     assert {d.acled_sub_event_type for d in result.of_type("PROTEST")} == {"Peaceful protest"}
+
+
+def test_burning_an_effigy_is_a_peaceful_protest(run):
+    # ACLED: burning effigies or flags destroys no one's property; the protest stays peaceful.
+    result = run("On 14 March, opposition youth burnt an effigy of the governor outside the secretariat in Jos.")
+    assert not result.of_type("ASSAULT")
+    (draft,) = result.of_type("PROTEST")
+    assert _codes(draft) == ("Protests", "Peaceful protest")
+
+
+def test_setting_fire_to_a_flag_at_a_rally_is_no_riot(run):
+    result = run("On 2 October, about 200 students rallied in Dodoma and set fire to a party flag.")
+    assert {_codes(d) for d in result.drafts if d.acled_event_type} == {("Protests", "Peaceful protest")}
+
+
+def test_an_arrest_the_protest_is_about_is_no_intervention(run):
+    result = run("On 4 May, lawyers held a protest in Nakuru against the detention of a colleague.")
+    (draft,) = result.of_type("PROTEST")
+    assert _codes(draft) == ("Protests", "Peaceful protest")
+
+
+def test_a_protest_after_an_arrest_stays_peaceful(run):
+    result = run("On 9 June, hawkers marched through Eldoret after police arrested two of their leaders.")
+    (draft,) = result.of_type("PROTEST")
+    assert _codes(draft) == ("Protests", "Peaceful protest")
+
+
+def test_a_dispersal_told_without_a_date_is_the_protests_intervention(run):
+    result = run("On 11 August, hundreds of market women demonstrated in Kumasi over stall fees. "
+                 "Police dispersed them with tear gas.")
+    (draft,) = result.of_type("PROTEST")
+    assert _codes(draft) == ("Protests", "Protest with intervention")

@@ -25,8 +25,9 @@ RECODED = frozenset({"Armed clash", "Attack", "Looting/property destruction"})
 CROWD_MODES = frozenset({None, "beat", "primitive", "destroy", "firearms", "torture"})
 
 
-def mark_disorder(drafts: list[Draft], dates: Sequence = ()) -> None:
-    """Recode, in place, the protests and crowd violence of one article (after merging)."""
+def mark_disorder(drafts: list[Draft], dates: Sequence = (), doc=None) -> None:
+    """Recode, in place, the protests and crowd violence of one article (after merging).
+    ``doc``, the article's parse, tells which arrests are what a protest was about."""
     protests = [d for d in drafts if d.event_type == "PROTEST" and not d.background]
     violent = [d for d in drafts if _crowd_violence(d) or protests and _unnamed_stoning(d)]
     rioting = [d for d in protests if d.mode == "riot"]
@@ -39,7 +40,8 @@ def mark_disorder(drafts: list[Draft], dates: Sequence = ()) -> None:
     for d in violent:     # demonstrators' violence is a demonstration even when no word says so
         sub = "Violent demonstration" if d.crowd == "protesters" else "Mob violence"
         d.acled_event_type, d.acled_sub_event_type = RIOTS, sub
-    arrests = [d for d in drafts if d.event_type == "COERCE" and d.mode == "arrest" and not d.background]
+    arrests = [d for d in drafts if d.event_type == "COERCE" and d.mode == "arrest" and not d.background
+               and not (doc is not None and protest_cause(d, protests, doc))]
     for d in protests:
         if arrests and d.acled_sub_event_type == "Peaceful protest" and not dated_apart(d, arrests, dates):
             d.acled_sub_event_type = "Protest with intervention"
@@ -72,6 +74,28 @@ def crowd_kind(head) -> str:
     if not words & CROWD_WORDS or any(c.lower_ in ("armed", "gun-wielding") for c in head.children):
         return ""
     return "protesters" if word in DEMONSTRATORS else "crowd"
+
+
+# Words that join a protest to what it was about: "protested against the detention of ...",
+# "a protest over the arrests", "marched after police arrested two youths".
+CAUSE_LINKS = frozenset("against over after following for about because since demand condemn "
+                        "denounce decry".split())
+
+
+def protest_cause(arrest: Draft, protests: list[Draft], doc) -> bool:
+    """The arrest is what a protest is about, not how it was stopped: its word hangs under a
+    protest's word through "against", "over", "after", "demanding" and the like ("lawyers
+    protested against the detention of a colleague", "residents marched after police arrested
+    two youths"). ACLED codes such a protest as peaceful (Protest with intervention needs the
+    protest itself dispersed or its demonstrators arrested)."""
+    heads = {doc.char_span(*p.trigger, alignment_mode="expand")[0].i for p in protests}
+    tok = doc.char_span(*arrest.trigger, alignment_mode="expand")[0]
+    linked = False
+    while tok.head.i != tok.i and tok.i not in heads:
+        linked = linked or tok.lemma_.lower() in CAUSE_LINKS or any(
+            c.dep_ == "mark" and c.lemma_.lower() in CAUSE_LINKS for c in tok.children)
+        tok = tok.head
+    return tok.i in heads and linked
 
 
 def dated_apart(protest: Draft, others: list[Draft], dates: Sequence) -> bool:

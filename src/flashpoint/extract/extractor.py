@@ -42,7 +42,7 @@ def extract(article: Article, doc: Doc, places: Sequence[PlaceMention],
         told = [c for c in found if c.draft.event_type == "ASSAULT"] or told
     drafts = merge(cands)
     mark_interventions(drafts, dates)
-    mark_disorder(drafts, dates)
+    mark_disorder(drafts, dates, doc)
     fold_aftermath(drafts, dates)
     return sorted(drafts, key=lambda d: (d.evidence[0], d.trigger[0]))
 

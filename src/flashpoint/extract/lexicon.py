@@ -342,7 +342,7 @@ MODE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
                          "aerial air-strike airforce".split())),
     ("heavy-weapons", frozenset("rocket missile mortar artillery shell shelling tank katyusha "
                                 "howitzer barrage grad projectile launcher ifv explosions".split())),
-    ("explosives", frozenset("bomb ied explosive roadside landmine mine grenade bombing "
+    ("explosives", frozenset("bomb ied rcied vbied pbied svbied explosive roadside landmine mine grenade bombing "
                              "explosion blast minefield booby-trap".split())),
     ("firearms", frozenset("gun gunfire rifle bullet gunman sniper machine-gun firearm "
                            "gunbattle firefight pistol shoot-out shootout gunshot".split())),

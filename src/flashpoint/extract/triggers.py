@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from flashpoint.extract import lexicon as lx
 from flashpoint.extract.lexicon import Sense
 from flashpoint.extract.modes import with_mode
-from flashpoint.extract.scenes import burning_tyres, scene_sense
+from flashpoint.extract.scenes import burning_tyres, scene_sense, symbolic_burning
 from flashpoint.extract.words import NAME_ENTS, OBJECT_DEPS, PREP_OBJECT_DEPS, is_verb, lemma, noun_lemma
 
 __all__ = ["NAME_ENTS", "OBJECT_DEPS", "PREP_OBJECT_DEPS", "Trigger", "find_triggers", "is_verb",
@@ -89,6 +89,8 @@ def verb_trigger(tok: Token) -> Optional[Trigger]:
             sense = Sense("ASSAULT")        # "set alight four men": a killing, not property damage
         elif sense.mode == "destroy" and burning_tyres(tok, "burn") is not None:
             sense = Sense("PROTEST", "riot")     # "set tyres alight"
+        elif sense.mode == "destroy" and symbolic_burning(tok):
+            sense = Sense("PROTEST", "demo")     # "set fire to an effigy": a sign, not damage
         return Trigger(tok, sense, min(tok.i, last), max(tok.i, last))
     inquiry = _inquiry(tok, lem) or _arrival(tok, lem)
     if inquiry is not None:
@@ -104,6 +106,8 @@ def verb_trigger(tok: Token) -> Optional[Trigger]:
     sense = lx.VERBS.get(lem) or _misparsed_lemma(tok)
     if sense is not None and sense.mode == "destroy" and _burns_people(tok):
         sense = Sense("ASSAULT")            # "burned the two thieves": a killing
+    elif sense is not None and sense.mode == "destroy" and symbolic_burning(tok):
+        sense = Sense("PROTEST", "demo")    # "burnt an effigy of the minister": a protest
     if lem in lx.LIGHT_VERBS or lem in WEAPON_VERBS or (sense is not None and sense.role == "light"):
         light = _light(tok) or _weapon_use(tok, lem)
         if light is not None:
