@@ -141,3 +141,33 @@ def test_a_dispersal_told_without_a_date_is_the_protests_intervention(run):
                  "Police dispersed them with tear gas.")
     (draft,) = result.of_type("PROTEST")
     assert _codes(draft) == ("Protests", "Protest with intervention")
+
+
+def test_a_lathi_charge_on_protesters_is_an_intervention(run):
+    result = run("On 21 May, jute mill workers protested in Howrah over unpaid wages. "
+                 "Police lathi-charged the workers.")
+    (draft,) = result.of_type("PROTEST")
+    assert _codes(draft) == ("Protests", "Protest with intervention")
+    assert any(d.mode == "crowd-control" for d in result.of_type("ASSAULT"))
+
+
+def test_a_dharna_is_a_protest(run):
+    result = run("On 21 May, teachers staged a dharna outside the education office in Patna over salaries.")
+    (draft,) = result.of_type("PROTEST")
+    assert _codes(draft) == ("Protests", "Peaceful protest")
+
+
+def test_a_group_of_people_who_beat_a_man_is_mob_violence(run):
+    result = run("On 17 June, a group of people beat a suspected cattle thief to death in Kasese.")
+    (draft,) = result.of_type("ASSAULT")
+    assert _codes(draft) == ("Riots", "Mob violence")
+
+
+def test_three_people_who_stab_a_man_are_no_mob(run):
+    result = run("On 17 June, a trader was stabbed to death in Kasese by three people.")
+    assert all(d.acled_sub_event_type != "Mob violence" for d in result.drafts)
+
+
+def test_people_who_shoot_a_man_are_no_mob(run):
+    result = run("On 17 June, a group of people shot dead a trader in Kasese.")
+    assert all(d.acled_sub_event_type != "Mob violence" for d in result.drafts)

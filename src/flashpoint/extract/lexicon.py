@@ -47,6 +47,10 @@ for _table in (
     _senses("ASSAULT", "demolish raze destroy bulldoze torch burn loot vandalize sabotage "
                        "ransack", "destroy"),
     _senses("ASSAULT", "teargas disperse", "crowd-control"),
+    # A baton charge on a crowd ("lathi" is the South Asian word for the police stave).
+    _senses("ASSAULT", "lathi-charge lathicharge baton-charge cane-charge", "crowd-control"),
+    # South Asian English: to "gherao" is to encircle an official or office until demands are met.
+    _senses("PROTEST", "gherao gheraoe", "demo"),
     _senses("ASSAULT", "massacre murder slaughter execute slay", None),
     _senses("ASSAULT", "kill wound injure maim", None, "casualty"),
     _senses("ASSAULT", "clash fight battle skirmish", None, "clash"),
@@ -266,7 +270,8 @@ for _table in (
     _senses("ASSAULT", "clash fighting battle gunbattle firefight skirmish hostility", None, "clash"),
     _senses("ASSAULT", "shoot-out shootout gunfight", "firearms", "clash"),
     _senses("ASSAULT", "fight brawl scuffle", None, "clash"),
-    _senses("PROTEST", "protest demonstration rally march sit-in vigil", "demo"),
+    _senses("PROTEST", "protest demonstration rally march sit-in vigil dharna gherao", "demo"),
+    _senses("ASSAULT", "lathi-charge lathicharge baton-charge cane-charge", "crowd-control"),
     _senses("PROTEST", "riot unrest", "riot"),
     _senses("PROTEST", "boycott walkout", "boycott"),
     _senses("COERCE", "arrest detention crackdown", "arrest"),

@@ -103,7 +103,7 @@ def verb_trigger(tok: Token) -> Optional[Trigger]:
         return None
     if by_obj is not None:
         return Trigger(tok, by_obj, tok.i, tok.i)
-    sense = lx.VERBS.get(lem) or _misparsed_lemma(tok)
+    sense = _hyphen_verb(tok, lem) or lx.VERBS.get(lem) or _misparsed_lemma(tok)
     if sense is not None and sense.mode == "destroy" and _burns_people(tok):
         sense = Sense("ASSAULT")            # "burned the two thieves": a killing
     elif sense is not None and sense.mode == "destroy" and symbolic_burning(tok):
@@ -190,6 +190,15 @@ def _anonymity(tok: Token) -> bool:
     if any(c.dep_ in ("dobj", "dative", "obj") for c in tok.children):
         return False
     return any(c.dep_ == "xcomp" and any(g.dep_ == "auxpass" for g in c.children) for c in tok.children)
+
+
+def _hyphen_verb(tok: Token, lem: str) -> Optional[Sense]:
+    """"lathi-charged", "baton-charged": a verb the tokenizer split at its hyphen."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
+            and not doc[tok.i - 2].whitespace_:
+        return lx.VERBS.get(f"{doc[tok.i - 2].lower_}-{lem}")
+    return None
 
 
 def _misparsed_lemma(tok: Token) -> Optional[Sense]:
