@@ -171,3 +171,16 @@ def test_three_people_who_stab_a_man_are_no_mob(run):
 def test_people_who_shoot_a_man_are_no_mob(run):
     result = run("On 17 June, a group of people shot dead a trader in Kasese.")
     assert all(d.acled_sub_event_type != "Mob violence" for d in result.drafts)
+
+
+def test_protesters_who_pelt_stones_riot(run):
+    result = run("On 12 July, protesters pelted stones at the police outside the district office in Gulu.")
+    (draft,) = result.of_type("ASSAULT")
+    assert draft.mode == "primitive"
+    assert _codes(draft) == ("Riots", "Violent demonstration")
+
+
+def test_stone_pelting_by_a_crowd_is_mob_violence(run):
+    result = run("On 12 July, a crowd of traders pelted a tax collection team with stones in Lira.")
+    (draft,) = result.of_type("ASSAULT")
+    assert _codes(draft) == ("Riots", "Mob violence")
