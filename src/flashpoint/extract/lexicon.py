@@ -58,7 +58,7 @@ for _table in (
     _senses("ASSAULT", "overrun", None, "event", "non-state"),
     _senses("ASSAULT", "retaliate respond counterattack", None, "light"),
     _senses("COERCE", "arrest detain jail imprison apprehend", "arrest"),
-    _senses("COERCE", "confiscate impound", "seize"),
+    _senses("COERCE", "confiscate impound defuse", "seize"),        # ACLED: Disrupted weapons use
     _senses("COERCE", "deport evict", "deport"),
     _senses("COERCE", "ban outlaw prohibit", "ban"),
     _senses("COERCE", "censor deface", "censor"),
@@ -177,6 +177,8 @@ LIGHT_VERBS = frozenset(
 BY_OBJECT: dict[str, dict[str, Optional[Sense]]] = {
     "seize": {"place": Sense("ASSAULT", None, "event", "non-state"),
               "person": Sense("COERCE", "arrest"), "": Sense("COERCE", "seize")},
+    "recover": {"weapons": Sense("COERCE", "seize"),          # "recovered arms and ammunition"
+                "place": Sense("ASSAULT", None, "event", "non-state")},   # "recovered the town"
     "capture": {"place": Sense("ASSAULT", None, "event", "non-state"),
                 "": Sense("COERCE", "arrest")},
     "take": {"place": Sense("ASSAULT", None, "event", "non-state")},
@@ -331,7 +333,9 @@ NOUN_COMPOUNDS: dict[tuple[str, str], Sense] = {
 }
 
 # Compounds whose head looks like an event noun but names none ("press release").
-NOT_EVENT_COMPOUNDS = frozenset({("press", "release"), ("news", "release")})
+NOT_EVENT_COMPOUNDS = frozenset({("press", "release"), ("news", "release"), ("search", "operation"),
+                                 ("combing", "operation"), ("rescue", "operation"),
+                                 ("relief", "operation"), ("evacuation", "operation")})
 # Heads that only carry the event their modifier names ("a mediation effort", "peace mission").
 GENERIC_EVENT_HEADS = frozenset("effort mission bid attempt initiative process campaign drive "
                                 "operation".split())
