@@ -34,6 +34,12 @@ def _found_dead(tok: Token, lem: str) -> Optional[Sense]:
     return Sense("ASSAULT", None, "casualty")
 
 
+def found_dead(tok: Token) -> bool:
+    """The verb tells a body found ("was found dead", "the body of a man was dumped"). ACLED
+    codes such a death as an Attack on a civilian unless the dead are said to be combatants."""
+    return _found_dead(tok, lemma(tok)) is not None
+
+
 IMPACT_VERBS = frozenset("fall land explode crash rain impact detonate".split())
 
 
