@@ -109,3 +109,78 @@ def test_a_road_blocked_with_burning_branches_is_a_violent_demonstration(run):
 def test_a_road_blocked_with_carts_stays_peaceful(run):
     result = run("On 5 June, in Kitwe, traders blocked the main road with their carts to demand water.")
     assert {d.acled_sub_event_type for d in result.of_type("PROTEST")} == {"Peaceful protest"}
+
+
+def test_burning_an_effigy_is_a_peaceful_protest(run):
+    # ACLED: burning effigies or flags destroys no one's property; the protest stays peaceful.
+    result = run("On 14 March, opposition youth burnt an effigy of the governor outside the secretariat in Jos.")
+    assert not result.of_type("ASSAULT")
+    (draft,) = result.of_type("PROTEST")
+    assert _codes(draft) == ("Protests", "Peaceful protest")
+
+
+def test_setting_fire_to_a_flag_at_a_rally_is_no_riot(run):
+    result = run("On 2 October, about 200 students rallied in Dodoma and set fire to a party flag.")
+    assert {_codes(d) for d in result.drafts if d.acled_event_type} == {("Protests", "Peaceful protest")}
+
+
+def test_an_arrest_the_protest_is_about_is_no_intervention(run):
+    result = run("On 4 May, lawyers held a protest in Nakuru against the detention of a colleague.")
+    (draft,) = result.of_type("PROTEST")
+    assert _codes(draft) == ("Protests", "Peaceful protest")
+
+
+def test_a_protest_after_an_arrest_stays_peaceful(run):
+    result = run("On 9 June, hawkers marched through Eldoret after police arrested two of their leaders.")
+    (draft,) = result.of_type("PROTEST")
+    assert _codes(draft) == ("Protests", "Peaceful protest")
+
+
+def test_a_dispersal_told_without_a_date_is_the_protests_intervention(run):
+    result = run("On 11 August, hundreds of market women demonstrated in Kumasi over stall fees. "
+                 "Police dispersed them with tear gas.")
+    (draft,) = result.of_type("PROTEST")
+    assert _codes(draft) == ("Protests", "Protest with intervention")
+
+
+def test_a_lathi_charge_on_protesters_is_an_intervention(run):
+    result = run("On 21 May, jute mill workers protested in Howrah over unpaid wages. "
+                 "Police lathi-charged the workers.")
+    (draft,) = result.of_type("PROTEST")
+    assert _codes(draft) == ("Protests", "Protest with intervention")
+    assert any(d.mode == "crowd-control" for d in result.of_type("ASSAULT"))
+
+
+def test_a_dharna_is_a_protest(run):
+    result = run("On 21 May, teachers staged a dharna outside the education office in Patna over salaries.")
+    (draft,) = result.of_type("PROTEST")
+    assert _codes(draft) == ("Protests", "Peaceful protest")
+
+
+def test_a_group_of_people_who_beat_a_man_is_mob_violence(run):
+    result = run("On 17 June, a group of people beat a suspected cattle thief to death in Kasese.")
+    (draft,) = result.of_type("ASSAULT")
+    assert _codes(draft) == ("Riots", "Mob violence")
+
+
+def test_three_people_who_stab_a_man_are_no_mob(run):
+    result = run("On 17 June, a trader was stabbed to death in Kasese by three people.")
+    assert all(d.acled_sub_event_type != "Mob violence" for d in result.drafts)
+
+
+def test_people_who_shoot_a_man_are_no_mob(run):
+    result = run("On 17 June, a group of people shot dead a trader in Kasese.")
+    assert all(d.acled_sub_event_type != "Mob violence" for d in result.drafts)
+
+
+def test_protesters_who_pelt_stones_riot(run):
+    result = run("On 12 July, protesters pelted stones at the police outside the district office in Gulu.")
+    (draft,) = result.of_type("ASSAULT")
+    assert draft.mode == "primitive"
+    assert _codes(draft) == ("Riots", "Violent demonstration")
+
+
+def test_stone_pelting_by_a_crowd_is_mob_violence(run):
+    result = run("On 12 July, a crowd of traders pelted a tax collection team with stones in Lira.")
+    (draft,) = result.of_type("ASSAULT")
+    assert _codes(draft) == ("Riots", "Mob violence")

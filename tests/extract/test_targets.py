@@ -106,3 +106,15 @@ def test_a_retired_or_former_officer_shot_dead_is_an_attack_on_a_civilian(run):
 def test_a_serving_officer_shot_dead_at_a_checkpoint_stays_a_clash(run):
     (draft,) = run("On 9 June, gunmen shot dead a police officer at a checkpoint in Mutare.").of_type("ASSAULT")
     assert draft.acled_sub_event_type == "Armed clash"
+
+
+def test_a_body_found_is_an_attack_on_a_civilian(run):
+    result = run("On 14 May, two severed heads were found in a plastic bag in Uruapan.")
+    (draft,) = result.of_type("ASSAULT")
+    assert draft.acled_sub_event_type == "Attack"
+
+
+def test_a_civilian_guard_shot_dead_is_an_attack(run):
+    result = run("On 14 May, gunmen shot dead a civilian night guard at a clinic in Djibo.")
+    (draft,) = result.of_type("ASSAULT")
+    assert draft.acled_sub_event_type == "Attack"

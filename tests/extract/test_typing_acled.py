@@ -26,3 +26,13 @@ def test_arrests_at_a_protest_share_its_code(run):
     result = run("On 6 May, about 20 teachers held a protest in Gulu. Three were arrested by the police.")
     codes = {(d.event_type, d.acled_sub_event_type) for d in result.drafts}
     assert codes == {("PROTEST", "Protest with intervention"), ("COERCE", "Protest with intervention")}
+
+
+def test_weapons_recovered_in_a_search_operation_are_disrupted_weapons_use(run):
+    result = run("On 3 August, soldiers recovered two rifles and a box of ammunition during a search operation near Bunia.")
+    assert [d.acled_sub_event_type for d in result.drafts if d.acled_event_type] == ["Disrupted weapons use"]
+
+
+def test_a_defused_bomb_is_disrupted_weapons_use(run):
+    result = run("On 3 August, an army bomb squad defused a roadside bomb near Garissa.")
+    assert "Disrupted weapons use" in {d.acled_sub_event_type for d in result.drafts}

@@ -80,3 +80,8 @@ def test_gunshots_exchanged_by_two_clans_are_an_armed_clash(run):
 def test_a_one_sided_shooting_stays_an_attack(run):
     draft = _assault(run("On 4 June, gunmen shot dead a trader at a market in Hobyo."))
     assert draft.acled_sub_event_type == "Attack"
+
+
+def test_explosions_of_a_named_kind_of_ied_stay_a_remote_explosive(run):
+    draft = _assault(run("On 9 March, twin VBIED explosions struck a police convoy on the road out of Baidoa."))
+    assert draft.acled_sub_event_type == "Remote explosive/landmine/IED"

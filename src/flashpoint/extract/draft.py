@@ -40,4 +40,4 @@ class Draft:
     # once the recipients' sectors are known (targets.settle).
     target: Optional[str] = None
     two_sided: bool = False
-    crowd: str = ""                      # "protesters" / "crowd": unorganised actors (disorder.py)
+    crowd: str = ""                      # "protesters" / "crowd" / "people": unorganised actors (disorder.py)

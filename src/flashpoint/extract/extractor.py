@@ -15,6 +15,7 @@ from flashpoint.extract.generic import is_generic
 from flashpoint.extract.merge import Candidate, mark_interventions, merge, name_words
 from flashpoint.extract.modality import Outcome, assess
 from flashpoint.extract.modes import exchanged, with_small_arms
+from flashpoint.extract.scenes import found_dead
 from flashpoint.extract.targets import CIVILIAN, person_guess, side_of_words, victims
 from flashpoint.extract.taxonomy import Codes, codes_for
 from flashpoint.extract.triggers import Trigger, direct_object, find_triggers, noun_lemma, noun_sense
@@ -48,7 +49,7 @@ def extract(article: Article, doc: Doc, places: Sequence[PlaceMention],
         told = [c for c in found if c.draft.event_type == "ASSAULT"] or told
     drafts = merge(cands)
     mark_interventions(drafts, dates)
-    mark_disorder(drafts, dates)
+    mark_disorder(drafts, dates, doc)
     fold_aftermath(drafts, dates)
     return sorted(drafts, key=lambda d: (d.evidence[0], d.trigger[0]))
 
@@ -323,6 +324,8 @@ def _anchors(trig: Trigger) -> set[int]:
 def _set_codes(draft: Draft, trig: Trigger, out: Outcome, hit, harmed, clash: bool = False) -> None:
     """``hit``: the recipients' heads and ``harmed``, the victims of the clause's harm verbs."""
     draft.target = side_of_words(hit) or person_guess(harmed + [t for t in hit if t.dep_ in ("dobj", "nsubjpass")])
+    if draft.target is None and out.type == "ASSAULT" and found_dead(trig.head):
+        draft.target = CIVILIAN          # a body found: the dead are civilians unless told otherwise
     draft.two_sided = trig.sense.role == "clash" or (clash and trig.sense.role == "casualty") or (
         len(draft.actors) > 1 and not draft.recipients and draft.target != CIVILIAN) or exchanged(trig)
     territory = trig.sense.territory if out.type == trig.sense.type else None

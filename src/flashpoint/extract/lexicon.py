@@ -38,7 +38,7 @@ for _table in (
     _senses("ASSAULT", "bomb"),
     _senses("ASSAULT", "shoot snipe ambush machine-gun", "firearms"),
     _senses("ASSAULT", "assassinate", "targeted"),
-    _senses("ASSAULT", "behead stab hack stone", "primitive"),
+    _senses("ASSAULT", "behead stab hack stone pelt", "primitive"),     # "pelted stones at police"
     _senses("ASSAULT", "beat lynch flog whip", "beat"),
     _senses("ASSAULT", "torture", "torture"),
     _senses("ASSAULT", "rape", "sexual"),
@@ -47,6 +47,10 @@ for _table in (
     _senses("ASSAULT", "demolish raze destroy bulldoze torch burn loot vandalize sabotage "
                        "ransack", "destroy"),
     _senses("ASSAULT", "teargas disperse", "crowd-control"),
+    # A baton charge on a crowd ("lathi" is the South Asian word for the police stave).
+    _senses("ASSAULT", "lathi-charge lathicharge baton-charge cane-charge", "crowd-control"),
+    # South Asian English: to "gherao" is to encircle an official or office until demands are met.
+    _senses("PROTEST", "gherao gheraoe", "demo"),
     _senses("ASSAULT", "massacre murder slaughter execute slay", None),
     _senses("ASSAULT", "kill wound injure maim", None, "casualty"),
     _senses("ASSAULT", "clash fight battle skirmish", None, "clash"),
@@ -54,7 +58,7 @@ for _table in (
     _senses("ASSAULT", "overrun", None, "event", "non-state"),
     _senses("ASSAULT", "retaliate respond counterattack", None, "light"),
     _senses("COERCE", "arrest detain jail imprison apprehend", "arrest"),
-    _senses("COERCE", "confiscate impound", "seize"),
+    _senses("COERCE", "confiscate impound defuse", "seize"),        # ACLED: Disrupted weapons use
     _senses("COERCE", "deport evict", "deport"),
     _senses("COERCE", "ban outlaw prohibit", "ban"),
     _senses("COERCE", "censor deface", "censor"),
@@ -173,6 +177,8 @@ LIGHT_VERBS = frozenset(
 BY_OBJECT: dict[str, dict[str, Optional[Sense]]] = {
     "seize": {"place": Sense("ASSAULT", None, "event", "non-state"),
               "person": Sense("COERCE", "arrest"), "": Sense("COERCE", "seize")},
+    "recover": {"weapons": Sense("COERCE", "seize"),          # "recovered arms and ammunition"
+                "place": Sense("ASSAULT", None, "event", "non-state")},   # "recovered the town"
     "capture": {"place": Sense("ASSAULT", None, "event", "non-state"),
                 "": Sense("COERCE", "arrest")},
     "take": {"place": Sense("ASSAULT", None, "event", "non-state")},
@@ -266,7 +272,9 @@ for _table in (
     _senses("ASSAULT", "clash fighting battle gunbattle firefight skirmish hostility", None, "clash"),
     _senses("ASSAULT", "shoot-out shootout gunfight", "firearms", "clash"),
     _senses("ASSAULT", "fight brawl scuffle", None, "clash"),
-    _senses("PROTEST", "protest demonstration rally march sit-in vigil", "demo"),
+    _senses("PROTEST", "protest demonstration rally march sit-in vigil dharna gherao", "demo"),
+    _senses("ASSAULT", "lathi-charge lathicharge baton-charge cane-charge", "crowd-control"),
+    _senses("ASSAULT", "stone-pelting stone-throwing", "primitive"),
     _senses("PROTEST", "riot unrest", "riot"),
     _senses("PROTEST", "boycott walkout", "boycott"),
     _senses("COERCE", "arrest detention crackdown", "arrest"),
@@ -317,13 +325,17 @@ NOUN_COMPOUNDS: dict[tuple[str, str], Sense] = {
     ("ethnic", "cleansing"): Sense("ASSAULT", None),
     ("human", "shield"): Sense("ASSAULT", "abduct"),
     ("fire", "fight"): Sense("ASSAULT", "firearms", "clash"),
+    ("stone", "pelting"): Sense("ASSAULT", "primitive"),
+    ("stone", "throwing"): Sense("ASSAULT", "primitive"),
     ("violent", "protest"): Sense("PROTEST", "riot"),
     ("violent", "demonstration"): Sense("PROTEST", "riot"),
     ("violent", "rally"): Sense("PROTEST", "riot"),
 }
 
 # Compounds whose head looks like an event noun but names none ("press release").
-NOT_EVENT_COMPOUNDS = frozenset({("press", "release"), ("news", "release")})
+NOT_EVENT_COMPOUNDS = frozenset({("press", "release"), ("news", "release"), ("search", "operation"),
+                                 ("combing", "operation"), ("rescue", "operation"),
+                                 ("relief", "operation"), ("evacuation", "operation")})
 # Heads that only carry the event their modifier names ("a mediation effort", "peace mission").
 GENERIC_EVENT_HEADS = frozenset("effort mission bid attempt initiative process campaign drive "
                                 "operation".split())
@@ -342,7 +354,7 @@ MODE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
                          "aerial air-strike airforce".split())),
     ("heavy-weapons", frozenset("rocket missile mortar artillery shell shelling tank katyusha "
                                 "howitzer barrage grad projectile launcher ifv explosions".split())),
-    ("explosives", frozenset("bomb ied explosive roadside landmine mine grenade bombing "
+    ("explosives", frozenset("bomb ied rcied vbied pbied svbied explosive roadside landmine mine grenade bombing "
                              "explosion blast minefield booby-trap".split())),
     ("firearms", frozenset("gun gunfire rifle bullet gunman sniper machine-gun firearm "
                            "gunbattle firefight pistol shoot-out shootout gunshot".split())),

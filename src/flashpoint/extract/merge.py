@@ -313,7 +313,8 @@ def mark_interventions(drafts: list[Draft], dates: Sequence = ()) -> None:
 
 def _dated_apart(protest: Draft, force: Draft, dates: Sequence) -> bool:
     """The protest's own dates, or a date its sentence tells ("months of unrest in 2018, when
-    protesters stormed ..."), that the dispersal does not share."""
+    protesters stormed ..."), that the dispersal does not share. A dispersal that tells no date
+    of its own ("Police dispersed them.") happened at the gathering told before it."""
     own = set(protest.dates) | {k for k, m in enumerate(dates)
                                 if protest.evidence[0] <= m.start < protest.evidence[1]}
-    return bool(own) and not own & set(force.dates)
+    return bool(own) and bool(force.dates) and not own & set(force.dates)

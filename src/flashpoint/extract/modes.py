@@ -34,7 +34,9 @@ _RANK = {m: i for i, (m, _) in enumerate(lx.MODE_WORDS)}
 
 
 # Words that name a planted or thrown device (ACLED 2023, Remote explosive/landmine/IED).
-DEVICES = frozenset("bomb ied explosive landmine mine grenade booby-trap roadside device".split())
+# The kinds of IED: remote-controlled, vehicle-borne, person-borne, suicide vehicle-borne.
+DEVICES = frozenset("bomb ied rcied vbied pbied svbied explosive landmine mine grenade booby-trap "
+                    "roadside device".split())
 
 
 def _weapon_word(tok: Token) -> str:

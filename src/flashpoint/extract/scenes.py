@@ -34,6 +34,12 @@ def _found_dead(tok: Token, lem: str) -> Optional[Sense]:
     return Sense("ASSAULT", None, "casualty")
 
 
+def found_dead(tok: Token) -> bool:
+    """The verb tells a body found ("was found dead", "the body of a man was dumped"). ACLED
+    codes such a death as an Attack on a civilian unless the dead are said to be combatants."""
+    return _found_dead(tok, lemma(tok)) is not None
+
+
 IMPACT_VERBS = frozenset("fall land explode crash rain impact detonate".split())
 
 
@@ -54,6 +60,20 @@ def _munition_impact(tok: Token, lem: str) -> Optional[Sense]:
 
 
 TYRES = frozenset("tire tyre barricade".split())
+# Things burned as a sign, not as damage: "burned an effigy of the minister", "set fire to the
+# flag". ACLED codes a demonstration that burns effigies, flags or portraits as peaceful: no
+# one's property is destroyed and no one is hurt (ACLED Codebook, Peaceful protest).
+SYMBOLS = frozenset("effigy flag poster banner portrait picture photo photograph placard "
+                    "copy image".split())
+
+
+def symbolic_burning(tok: Token) -> bool:
+    """The verb burns a symbol: its object ("burnt an effigy", "effigies were burned"), or what
+    it sets fire to ("set fire to an effigy"), is an effigy, flag, portrait or the like."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [g for c in tok.children if c.dep_ == "prep" and lemma(c) == "to"
+             for g in c.children if g.dep_ == "pobj"]
+    return any(noun_lemma(o) in SYMBOLS for o in objs)
 
 
 def burning_tyres(tok: Token, lem: str) -> Optional[Sense]:

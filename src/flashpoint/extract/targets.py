@@ -63,7 +63,8 @@ HARM_VERBS = frozenset("kill shoot wound injure murder execute behead stab hack 
 
 # A soldier or police officer who is no longer serving is a civilian when attacked (ACLED
 # Codebook 2023, Violence against civilians: "former" and "retired" members of armed forces).
-NOT_SERVING = frozenset("former retired ex ex-".split())
+# "A civilian guard", "an unarmed watchman": the modifier says the person carries no arms.
+NOT_SERVING = frozenset("former retired ex ex- civilian unarmed".split())
 
 
 def side_of_words(heads: Iterable[Token]) -> Optional[str]:
@@ -71,7 +72,9 @@ def side_of_words(heads: Iterable[Token]) -> Optional[str]:
     CIVILIAN when some head is a civilian word or a person's name, else None."""
     civilian = False
     for head in heads:
-        words = [noun_lemma(head)] + [noun_lemma(c) for c in head.children if c.dep_ in ("compound", "amod")]
+        mods = [c for c in head.children if c.dep_ in ("compound", "amod")]
+        mods += [g for c in mods for g in c.children if g.dep_ in ("compound", "amod")]   # "civilian night guard"
+        words = [noun_lemma(head)] + [noun_lemma(c) for c in mods]
         if any(w in ARMED_TARGETS for w in words) and not NOT_SERVING & set(words):
             return ARMED
         civilian = civilian or bool(NOT_SERVING & set(words))

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from flashpoint.extract import lexicon as lx
 from flashpoint.extract.lexicon import Sense
 from flashpoint.extract.modes import with_mode
-from flashpoint.extract.scenes import burning_tyres, scene_sense
+from flashpoint.extract.scenes import burning_tyres, scene_sense, symbolic_burning
 from flashpoint.extract.words import (
     NAME_ENTS, OBJECT_DEPS, PREP_OBJECT_DEPS, TARGET_PREPS, is_verb, lemma, noun_lemma,
 )
@@ -91,6 +91,8 @@ def verb_trigger(tok: Token) -> Optional[Trigger]:
             sense = Sense("ASSAULT")        # "set alight four men": a killing, not property damage
         elif sense.mode == "destroy" and burning_tyres(tok, "burn") is not None:
             sense = Sense("PROTEST", "riot")     # "set tyres alight"
+        elif sense.mode == "destroy" and symbolic_burning(tok):
+            sense = Sense("PROTEST", "demo")     # "set fire to an effigy": a sign, not damage
         return Trigger(tok, sense, min(tok.i, last), max(tok.i, last))
     inquiry = _inquiry(tok, lem) or _arrival(tok, lem)
     if inquiry is not None:
@@ -103,9 +105,11 @@ def verb_trigger(tok: Token) -> Optional[Trigger]:
         return None
     if by_obj is not None:
         return Trigger(tok, by_obj, tok.i, tok.i)
-    sense = lx.VERBS.get(lem) or _misparsed_lemma(tok)
+    sense = _hyphen_verb(tok, lem) or lx.VERBS.get(lem) or _misparsed_lemma(tok)
     if sense is not None and sense.mode == "destroy" and _burns_people(tok):
         sense = Sense("ASSAULT")            # "burned the two thieves": a killing
+    elif sense is not None and sense.mode == "destroy" and symbolic_burning(tok):
+        sense = Sense("PROTEST", "demo")    # "burnt an effigy of the minister": a protest
     if lem in lx.LIGHT_VERBS or lem in WEAPON_VERBS or (sense is not None and sense.role == "light"):
         light = _light(tok) or _weapon_use(tok, lem)
         if light is not None:
@@ -197,6 +201,15 @@ def _anonymity(tok: Token) -> bool:
     if any(c.dep_ in ("dobj", "dative", "obj") for c in tok.children):
         return False
     return any(c.dep_ == "xcomp" and any(g.dep_ == "auxpass" for g in c.children) for c in tok.children)
+
+
+def _hyphen_verb(tok: Token, lem: str) -> Optional[Sense]:
+    """"lathi-charged", "baton-charged": a verb the tokenizer split at its hyphen."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
+            and not doc[tok.i - 2].whitespace_:
+        return lx.VERBS.get(f"{doc[tok.i - 2].lower_}-{lem}")
+    return None
 
 
 def _misparsed_lemma(tok: Token) -> Optional[Sense]:
